@@ -10,6 +10,10 @@ namespace CowHealth.Contracts;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     UseStringEnumConverter = true,
+    // A record missing a required field, or with null where the contract says never, is malformed:
+    // it must fail here and go to the dead-letter topic, not reach a consumer half-filled.
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SensorReading))]
 [JsonSerializable(typeof(AlertRaised))]

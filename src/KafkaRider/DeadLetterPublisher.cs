@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using CowHealth.Contracts;
+
+namespace CowHealth.KafkaRider;
+
+/// <summary>
+/// Parks a record the pipeline cannot handle on <c>&lt;topic&gt;.dlq</c>, byte for byte, with the reason
+/// in its headers, so the partition moves on and a person can still read what was rejected.
+/// </summary>
+public sealed class DeadLetterPublisher(SharedKafkaProducer shared, TimeProvider clock)
+{
+    public Task Publish(ConsumeResult<string, byte[]> rejected, string reason, Exception? exception, CancellationToken cancellationToken)
+    {
+        var headers = new Headers();
+        foreach (var header in rejected.Message.Headers ?? [])
+        {
+            headers.Add(header.Key, header.GetValueBytes());
+        }
+
+        headers.Add(MessageHeaders.DeadLetterReason, Encoding.UTF8.GetBytes(reason));
+        headers.Add(MessageHeaders.DeadLetterExceptionType, Encoding.UTF8.GetBytes(exception?.GetType().FullName ?? "none"));
+        headers.Add(MessageHeaders.DeadLetterOriginalTopic, Encoding.UTF8.GetBytes(rejected.Topic));
+        headers.Add(MessageHeaders.DeadLetterOriginalPartition, Encoding.UTF8.GetBytes(rejected.Partition.Value.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(MessageHeaders.DeadLetterOriginalOffset, Encoding.UTF8.GetBytes(rejected.Offset.Value.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(MessageHeaders.DeadLetterTime, Encoding.UTF8.GetBytes(clock.GetUtcNow().ToString("O")));
+
+        return shared.Producer.ProduceAsync(
+            Topics.DeadLetterOf(rejected.Topic),
+            new Message<string, byte[]> { Key = rejected.Message.Key, Value = rejected.Message.Value, Headers = headers },
+            cancellationToken);
+    }
+}

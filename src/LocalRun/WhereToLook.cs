@@ -1,0 +1,20 @@
+namespace CowHealth.LocalRun;
+
+/// <summary>The banner that tells a first-time user where everything is.</summary>
+internal static class WhereToLook
+{
+    public static void Print(CowHealthLocalRun run, TextWriter output)
+    {
+        var gateway = run.GatewayUrl.ToString().TrimEnd('/');
+        output.WriteLine();
+        output.WriteLine("CowHealth is running. Press Ctrl+C to stop.");
+        output.WriteLine($"  Cows (REST API)      {gateway}/api/cows");
+        output.WriteLine($"  API reference        {gateway}/scalar");
+        output.WriteLine($"  OpenAPI document     {gateway}/openapi/v1.json");
+        output.WriteLine($"  Gateway metrics      {gateway}/metrics");
+        output.WriteLine($"  Processor metrics    {run.ProcessorUrl.ToString().TrimEnd('/')}/metrics");
+        output.WriteLine($"  Simulator herd       {run.SimulatorUrl.ToString().TrimEnd('/')}/api/herd");
+        output.WriteLine($"  Kafka                {run.KafkaBootstrapServers}" + (run.EmbeddedBroker is null ? string.Empty : " (embedded broker; kcat -b " + run.KafkaBootstrapServers + " -L)"));
+        output.WriteLine();
+    }
+}

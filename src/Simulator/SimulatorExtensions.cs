@@ -1,0 +1,23 @@
+using CowHealth.Contracts;
+using CowHealth.KafkaRider;
+using CowHealth.Simulator.Clock;
+using CowHealth.Simulator.Herd;
+using CowHealth.Simulator.Publishing;
+
+namespace CowHealth.Simulator;
+
+public static class SimulatorExtensions
+{
+    /// <summary>The herd model, its clock and the producer that sends its readings.</summary>
+    public static IHostApplicationBuilder AddSimulator(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HerdOptions>().Bind(builder.Configuration.GetSection(HerdOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SimulationOptions>().Bind(builder.Configuration.GetSection(SimulationOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<HerdModel>();
+        builder.Services.AddKafkaRider(builder.Configuration, rider => rider.AddProducer<SensorReading>(Topics.Readings));
+        builder.Services.AddHostedService<ReadingPublisher>();
+        return builder;
+    }
+}

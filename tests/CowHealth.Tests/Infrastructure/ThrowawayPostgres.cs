@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace CowHealth.Tests.Infrastructure;
+
+/// <summary>
+/// A real PostgreSQL server for the tests, started from the installed binaries into a temporary
+/// folder on a free port and removed when the test run ends. Set <c>COWHEALTH_TEST_POSTGRES</c> to
+/// a connection string to use an existing server instead. Each test asks for its own database.
+/// </summary>
+public sealed class ThrowawayPostgres : IAsyncDisposable
+{
+    private const string ExistingServerVariable = "COWHEALTH_TEST_POSTGRES";
+    private static readonly Lazy<Task<ThrowawayPostgres>> SharedServer = new(StartAsync);
+
+    private readonly string _adminConnectionString;
+    private readonly Process? _server;
+    private readonly string? _dataDirectory;
+    private int _databases;
+
+    private ThrowawayPostgres(string adminConnectionString, Process? server, string? dataDirectory)
+    {
+        _adminConnectionString = adminConnectionString;
+        _server = server;
+        _dataDirectory = dataDirectory;
+    }
+
+    /// <summary>One server for the whole test run; it stops when the test process exits.</summary>
+    public static Task<ThrowawayPostgres> Shared => SharedServer.Value;
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{new string(purpose.Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}".ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(_adminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is { HasExited: false })
+        {
+            // SIGTERM's "smart" shutdown would wait for pooled connections; a test cluster needs no checkpoint.
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+
+        _server?.Dispose();
+        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private static async Task<ThrowawayPostgres> StartAsync()
+    {
+        var existing = Environment.GetEnvironmentVariable(ExistingServerVariable);
+        if (!string.IsNullOrWhiteSpace(existing))
+        {
+            return new ThrowawayPostgres(existing, server: null, dataDirectory: null);
+        }
+
+        var bin = FindPostgresBinaries();
+        var dataDirectory = Directory.CreateTempSubdirectory("cowhealth-pg-").FullName;
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+        {
+            // initdb and postgres refuse to run as root; the Debian package brings the postgres user.
+            await RunAsync("chown", ["-R", "postgres:postgres", dataDirectory]);
+        }
+
+        await RunAsync(Path.Combine(bin, "initdb"), ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"], asRoot);
+
+        var port = FreePort();
+        var server = Start(Path.Combine(bin, "postgres"),
+            ["-D", dataDirectory, "-p", port.ToString(), "-k", dataDirectory, "-c", "listen_addresses=127.0.0.1",
+             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"],
+            asRoot);
+        var instance = new ThrowawayPostgres(
+            $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5", server, dataDirectory);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => instance.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        await instance.WaitUntilAcceptingConnections();
+        return instance;
+    }
+
+    private async Task WaitUntilAcceptingConnections()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_adminConnectionString);
+                await connection.OpenAsync();
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or SocketException && deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                if (_server is { HasExited: true })
+                {
+                    throw new InvalidOperationException($"PostgreSQL exited with code {_server.ExitCode} while starting.", ex);
+                }
+
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private static string FindPostgresBinaries()
+    {
+        var debian = new DirectoryInfo("/usr/lib/postgresql");
+        var candidates = debian.Exists
+            ? debian.GetDirectories().OrderByDescending(d => int.TryParse(d.Name, out var v) ? v : 0).Select(d => Path.Combine(d.FullName, "bin"))
+            : [];
+        return candidates.FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")))
+            ?? throw new InvalidOperationException(
+                "PostgreSQL is not installed: run ./test.sh (it installs Debian's postgresql package), " +
+                $"or set {ExistingServerVariable} to a connection string of a server the tests may create databases on.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process Start(string program, IReadOnlyList<string> arguments, bool asPostgresUser)
+    {
+        var start = asPostgresUser
+            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
+            : new ProcessStartInfo(program, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgresUser = false)
+    {
+        using var process = Start(program, arguments, asPostgresUser);
+        var output = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => output.AppendLine(e.Data);
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {output}");
+        }
+    }
+}
