@@ -9,26 +9,17 @@ namespace CowHealth.Tests.Infrastructure;
 /// A real PostgreSQL server for the tests, started from the installed binaries into a temporary
 /// folder on a free port and removed when the test run ends. Set <c>COWHEALTH_TEST_POSTGRES</c> to
 /// a connection string to use an existing server instead. Each test asks for its own database.
+/// Tests get it as the fixture of <see cref="PostgresCollection"/>, which xunit disposes at the end.
 /// </summary>
-public sealed class ThrowawayPostgres : IAsyncDisposable
+public sealed class ThrowawayPostgres : IAsyncLifetime
 {
     private const string ExistingServerVariable = "COWHEALTH_TEST_POSTGRES";
-    private static readonly Lazy<Task<ThrowawayPostgres>> SharedServer = new(StartAsync);
 
-    private readonly string _adminConnectionString;
-    private readonly Process? _server;
-    private readonly string? _dataDirectory;
+    private string _adminConnectionString = "";
+    private Process? _server;
+    private string? _dataDirectory;
+    private string? _binaries;
     private int _databases;
-
-    private ThrowawayPostgres(string adminConnectionString, Process? server, string? dataDirectory)
-    {
-        _adminConnectionString = adminConnectionString;
-        _server = server;
-        _dataDirectory = dataDirectory;
-    }
-
-    /// <summary>One server for the whole test run; it stops when the test process exits.</summary>
-    public static Task<ThrowawayPostgres> Shared => SharedServer.Value;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
@@ -44,12 +35,13 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_server is { HasExited: false })
+        if (_server is { HasExited: false } && _binaries is not null && _dataDirectory is not null)
         {
-            // SIGTERM's "smart" shutdown would wait for pooled connections; a test cluster needs no checkpoint.
-            _server.Kill(entireProcessTree: true);
+            // "immediate" skips the checkpoint a throwaway cluster does not need, and pg_ctl returns
+            // only once the postmaster and its backends are gone, so the folder can then be removed.
+            await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-D", _dataDirectory, "-m", "immediate", "-w"], Environment.UserName == "root");
             await _server.WaitForExitAsync();
         }
 
@@ -60,12 +52,13 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         }
     }
 
-    private static async Task<ThrowawayPostgres> StartAsync()
+    public async Task InitializeAsync()
     {
         var existing = Environment.GetEnvironmentVariable(ExistingServerVariable);
         if (!string.IsNullOrWhiteSpace(existing))
         {
-            return new ThrowawayPostgres(existing, server: null, dataDirectory: null);
+            _adminConnectionString = existing;
+            return;
         }
 
         var bin = FindPostgresBinaries();
@@ -84,11 +77,9 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             ["-D", dataDirectory, "-p", port.ToString(), "-k", dataDirectory, "-c", "listen_addresses=127.0.0.1",
              "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"],
             asRoot);
-        var instance = new ThrowawayPostgres(
-            $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5", server, dataDirectory);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => instance.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        await instance.WaitUntilAcceptingConnections();
-        return instance;
+        (_server, _dataDirectory, _binaries) = (server, dataDirectory, bin);
+        _adminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
+        await WaitUntilAcceptingConnections();
     }
 
     private async Task WaitUntilAcceptingConnections()
@@ -133,7 +124,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process Start(string program, IReadOnlyList<string> arguments, bool asPostgresUser)
+    private static Process Start(string program, IReadOnlyList<string> arguments, bool asPostgresUser, System.Text.StringBuilder? errors = null)
     {
         var start = asPostgresUser
             ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
@@ -142,7 +133,16 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         start.RedirectStandardError = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (errors is not null && e.Data is not null)
+            {
+                lock (errors)
+                {
+                    errors.AppendLine(e.Data);
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -150,9 +150,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgresUser = false)
     {
-        using var process = Start(program, arguments, asPostgresUser);
         var output = new System.Text.StringBuilder();
-        process.ErrorDataReceived += (_, e) => output.AppendLine(e.Data);
+        using var process = Start(program, arguments, asPostgresUser, output);
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
