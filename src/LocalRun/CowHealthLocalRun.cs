@@ -49,6 +49,8 @@ public sealed class CowHealthLocalRun : IAsyncDisposable
                 {
                     FixedPort = options.KafkaPort == 0 ? null : options.KafkaPort,
                     ReadingsPartitions = options.ReadingsPartitions,
+                    // Each consumer group here has a single member, so waiting for others to join only delays the start.
+                    GroupInitialRebalanceDelay = TimeSpan.Zero,
                 },
                 loggerFactory.CreateLogger<EmbeddedKafkaBroker>(),
                 cancellationToken);
