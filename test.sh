@@ -25,6 +25,6 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test CowHealth.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" | tee "$log" || status=$?
 # One plain closing line over all test assemblies, for people and CI alike.
-awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+awk '/^Total tests:/ { block = 1 } block && /^ +Passed:/ { p += $2 } block && /^ +Failed:/ { f += $2 } block && /^ +Skipped:/ { s += $2 }
+     /^ Total time:/ { block = 0 } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit $status
