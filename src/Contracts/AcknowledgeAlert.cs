@@ -14,4 +14,6 @@ public sealed record AcknowledgeAlert(
     public const int CurrentSchemaVersion = 1;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    Guid ICowMessage.CorrelationId => AlertId;
 }

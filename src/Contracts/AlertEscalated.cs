@@ -13,4 +13,6 @@ public sealed record AlertEscalated(
     public const int CurrentSchemaVersion = 1;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    Guid ICowMessage.CorrelationId => AlertId;
 }

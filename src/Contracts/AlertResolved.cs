@@ -12,4 +12,6 @@ public sealed record AlertResolved(
     public const int CurrentSchemaVersion = 1;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    Guid ICowMessage.CorrelationId => AlertId;
 }

@@ -9,5 +9,8 @@ public interface ICowMessage
 {
     string CowId { get; }
 
+    /// <summary>What this message is about (the reading, the alert); carried as a Kafka header.</summary>
+    Guid CorrelationId { get; }
+
     int SchemaVersion { get; }
 }

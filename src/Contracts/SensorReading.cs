@@ -25,4 +25,6 @@ public sealed record SensorReading(
     public const int CurrentSchemaVersion = 1;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    Guid ICowMessage.CorrelationId => ReadingId;
 }

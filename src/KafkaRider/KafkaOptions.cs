@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CowHealth.KafkaRider;
 
-/// <summary>How a service reaches Kafka. Section <c>Kafka</c>.</summary>
+/// <summary>How a service reaches Kafka and how the rider paces itself. Section <c>Kafka</c>.</summary>
 public sealed class KafkaOptions
 {
     public const string Section = "Kafka";
@@ -14,4 +14,19 @@ public sealed class KafkaOptions
     /// <summary>Names this service in broker logs and client metrics.</summary>
     [Required]
     public string ClientId { get; set; } = "cowhealth";
+
+    /// <summary>How often consumers commit the offsets of handled messages. Default 1 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long in-flight messages may take to finish when partitions are revoked or the service
+    /// stops. Work still running after that is cancelled and, uncommitted, delivered again. Default 30 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Producer batching delay (<c>linger.ms</c>): a little latency buys much larger batches. Default 5 ms.</summary>
+    [Range(0, 1_000)]
+    public int ProducerLingerMilliseconds { get; set; } = 5;
 }

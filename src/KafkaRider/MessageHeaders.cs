@@ -6,6 +6,7 @@ public static class MessageHeaders
     public const string MessageType = "message-type";
     public const string SchemaVersion = "schema-version";
     public const string MessageId = "message-id";
+    public const string CorrelationId = "correlation-id";
     public const string SentTime = "sent-time";
     public const string DeadLetterReason = "dlq-reason";
     public const string DeadLetterExceptionType = "dlq-exception-type";

@@ -1,5 +1,6 @@
 using CowHealth.Contracts;
-using CowHealth.KafkaRider;
+using CowHealth.KafkaRider.Registration;
+using MassTransit;
 using CowHealth.Simulator.Clock;
 using CowHealth.Simulator.Herd;
 using CowHealth.Simulator.Publishing;
@@ -16,7 +17,11 @@ public static class SimulatorExtensions
         builder.Services.AddOptions<SimulationOptions>().Bind(builder.Configuration.GetSection(SimulationOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<HerdModel>();
-        builder.Services.AddKafkaRider(builder.Configuration, rider => rider.AddProducer<SensorReading>(Topics.Readings));
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.UsingInMemory();
+            bus.AddRider(rider => rider.AddProducer<SensorReading>(Topics.Readings));
+        });
         builder.Services.AddHostedService<ReadingPublisher>();
         return builder;
     }

@@ -1,11 +1,12 @@
 using CowHealth.Contracts;
+using CowHealth.KafkaRider;
 using MassTransit;
 
 namespace CowHealth.Processor.Ingestion;
 
-/// <summary>Stores each reading that arrives from the herd.</summary>
-public sealed class ReadingIngestor(ReadingStore store) : IConsumer<SensorReading>
+/// <summary>Stores the readings that arrive from the herd, a partition's batch at a time.</summary>
+public sealed class ReadingIngestor(ReadingStore store) : IConsumer<TopicBatch<SensorReading>>
 {
-    public Task Consume(ConsumeContext<SensorReading> context) =>
-        store.Store([context.Message], context.CancellationToken);
+    public Task Consume(ConsumeContext<TopicBatch<SensorReading>> context) =>
+        store.Store(context.Message.Messages.ToList(), context.CancellationToken);
 }

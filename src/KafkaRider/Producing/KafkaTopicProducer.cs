@@ -5,27 +5,20 @@ using System.Text.Json.Serialization.Metadata;
 using Confluent.Kafka;
 using CowHealth.Contracts;
 
-namespace CowHealth.KafkaRider;
+namespace CowHealth.KafkaRider.Producing;
 
+/// <summary>Serializes one contract with the shared JSON settings and sends it keyed by cow id.</summary>
 internal sealed class KafkaTopicProducer<T>(SharedKafkaProducer shared, string topic, TimeProvider clock) : ITopicProducer<T>
     where T : class, ICowMessage
 {
     private static readonly JsonTypeInfo<T> TypeInfo = (JsonTypeInfo<T>)CowHealthJson.Default.GetTypeInfo(typeof(T))!;
-    private static readonly byte[] TypeName = Encoding.UTF8.GetBytes(typeof(T).Name);
+    private static readonly byte[] TypeName = Encoding.UTF8.GetBytes(typeof(T).FullName!);
 
     public Task Produce(T message, CancellationToken cancellationToken = default) =>
-        shared.Producer.ProduceAsync(topic, ToRecord(message), cancellationToken);
+        shared.Send(topic, ToRecord(message), cancellationToken);
 
-    public Task ProduceMany(IReadOnlyCollection<T> messages, CancellationToken cancellationToken = default)
-    {
-        var deliveries = new List<Task>(messages.Count);
-        foreach (var message in messages)
-        {
-            deliveries.Add(shared.Producer.ProduceAsync(topic, ToRecord(message), cancellationToken));
-        }
-
-        return Task.WhenAll(deliveries);
-    }
+    public Task ProduceMany(IReadOnlyCollection<T> messages, CancellationToken cancellationToken = default) =>
+        shared.SendMany(topic, messages.Select(ToRecord), cancellationToken);
 
     private Message<string, byte[]> ToRecord(T message) => new()
     {
@@ -36,6 +29,7 @@ internal sealed class KafkaTopicProducer<T>(SharedKafkaProducer shared, string t
             { MessageHeaders.MessageType, TypeName },
             { MessageHeaders.SchemaVersion, Encoding.UTF8.GetBytes(message.SchemaVersion.ToString(CultureInfo.InvariantCulture)) },
             { MessageHeaders.MessageId, Encoding.UTF8.GetBytes(Guid.NewGuid().ToString()) },
+            { MessageHeaders.CorrelationId, Encoding.UTF8.GetBytes(message.CorrelationId.ToString()) },
             { MessageHeaders.SentTime, Encoding.UTF8.GetBytes(clock.GetUtcNow().ToString("O")) },
         },
     };

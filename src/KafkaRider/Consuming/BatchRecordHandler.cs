@@ -1,0 +1,67 @@
+using Confluent.Kafka;
+using CowHealth.Contracts;
+using MassTransit;
+using MassTransit.Transports;
+
+namespace CowHealth.KafkaRider.Consuming;
+
+/// <summary>
+/// Dispatches a partition's records as one <see cref="TopicBatch{T}"/>. When the batch still fails
+/// after retries, each record is tried again as a batch of one, so only the records that fail on
+/// their own are parked and the rest are handled.
+/// </summary>
+internal sealed class BatchRecordHandler<T>(
+    string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters)
+    : RecordHandler<T>(topic, endpoint, dispatcher, deadLetters)
+    where T : class, ICowMessage
+{
+    public override async Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken)
+    {
+        var valid = new List<(ConsumeResult<string, byte[]> Record, T Message)>(records.Count);
+        foreach (var record in records)
+        {
+            if (await DeserializeOrPark(record, cancellationToken) is { } message)
+            {
+                valid.Add((record, message));
+            }
+        }
+
+        if (valid.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Dispatch(valid[^1].Record, BatchOf(valid), cancellationToken);
+            KafkaRiderMetrics.Dispatched.Add(valid.Count, KafkaRiderMetrics.Topic(Topic));
+            return;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && valid.Count > 1)
+        {
+            // Fall through: find the records that fail on their own.
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await Park(valid[0].Record, ex, cancellationToken);
+            return;
+        }
+
+        foreach (var one in valid)
+        {
+            try
+            {
+                await Dispatch(one.Record, BatchOf([one]), cancellationToken);
+                KafkaRiderMetrics.Dispatched.Add(1, KafkaRiderMetrics.Topic(Topic));
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Park(one.Record, ex, cancellationToken);
+            }
+        }
+    }
+
+    private TopicBatch<T> BatchOf(List<(ConsumeResult<string, byte[]> Record, T Message)> records) =>
+        new(Topic, records[0].Record.Partition.Value,
+            records.Select(r => new TopicRecord<T>(r.Message, r.Record.Offset.Value, r.Record.Message.Timestamp.UtcDateTime)).ToList());
+}

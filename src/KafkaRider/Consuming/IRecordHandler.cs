@@ -1,0 +1,12 @@
+using Confluent.Kafka;
+
+namespace CowHealth.KafkaRider.Consuming;
+
+/// <summary>
+/// Takes records of one partition (in offset order) through MassTransit. When it returns, every
+/// record has been handled or parked on the dead-letter topic, so their offsets may be committed.
+/// </summary>
+internal interface IRecordHandler
+{
+    Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken);
+}

@@ -1,0 +1,168 @@
+using System.Threading.Channels;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace CowHealth.KafkaRider.Consuming;
+
+/// <summary>
+/// Handles one assigned partition: records in offset order, one batch at a time, so one key's
+/// messages never overtake each other. It remembers the last offset fully handled; the poll loop
+/// commits from that, so a record is committed only after its dispatch completed.
+/// </summary>
+internal sealed class PartitionWorker : IDisposable
+{
+    private static readonly TimeSpan RetryAfterUnexpectedFailure = TimeSpan.FromSeconds(1);
+
+    private readonly Channel<ConsumeResult<string, byte[]>> _queue =
+        Channel.CreateUnbounded<ConsumeResult<string, byte[]>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _abort = new();
+    private readonly IRecordHandler _handler;
+    private readonly TopicBatchLimits _limits;
+    private readonly SemaphoreSlim _concurrency;
+    private readonly ILogger _logger;
+    private volatile bool _stopRequested;
+    private int _buffered;
+    private long _handledOffset = Offset.Unset.Value;
+    private long _firstSeenOffset = Offset.Unset.Value;
+
+    public PartitionWorker(TopicPartition partition, IRecordHandler handler, TopicBatchLimits limits, SemaphoreSlim concurrency, ILogger logger)
+    {
+        Partition = partition;
+        _handler = handler;
+        _limits = limits;
+        _concurrency = concurrency;
+        _logger = logger;
+        Completion = Task.Run(Run);
+    }
+
+    public TopicPartition Partition { get; }
+
+    public Task Completion { get; }
+
+    /// <summary>Records read from Kafka and not yet handled.</summary>
+    public int Buffered => Volatile.Read(ref _buffered);
+
+    /// <summary>The offset to commit: one past the last record fully handled, or null before the first.</summary>
+    public TopicPartitionOffset? NextToCommit
+    {
+        get
+        {
+            var handled = Interlocked.Read(ref _handledOffset);
+            return handled < 0 ? null : new TopicPartitionOffset(Partition, handled + 1);
+        }
+    }
+
+    /// <summary>Where this owner started reading: the committed position it was handed.</summary>
+    public long? FirstSeenOffset
+    {
+        get
+        {
+            var first = Interlocked.Read(ref _firstSeenOffset);
+            return first < 0 ? null : first;
+        }
+    }
+
+    public void Enqueue(ConsumeResult<string, byte[]> record)
+    {
+        Interlocked.CompareExchange(ref _firstSeenOffset, record.Offset.Value, Offset.Unset.Value);
+        Interlocked.Increment(ref _buffered);
+        _queue.Writer.TryWrite(record);
+    }
+
+    /// <summary>Finish the batch in hand, take no more. Records still queued are left for whoever owns the partition next.</summary>
+    public void Stop()
+    {
+        _stopRequested = true;
+        _queue.Writer.TryComplete();
+    }
+
+    /// <summary>Cancel the batch in hand; it stays uncommitted and will be delivered again.</summary>
+    public void Abort() => _abort.Cancel();
+
+    public void Dispose() => _abort.Dispose();
+
+    private async Task Run()
+    {
+        var batch = new List<ConsumeResult<string, byte[]>>(_limits.MessageLimit);
+        try
+        {
+            while (await NextBatch(batch))
+            {
+                await HandleUntilDone(batch);
+                Interlocked.Exchange(ref _handledOffset, batch[^1].Offset.Value);
+                Interlocked.Add(ref _buffered, -batch.Count);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> NextBatch(List<ConsumeResult<string, byte[]>> batch)
+    {
+        var reader = _queue.Reader;
+        if (_stopRequested || !await reader.WaitToReadAsync(_abort.Token) || _stopRequested)
+        {
+            return false;
+        }
+
+        var deadline = DateTime.UtcNow + _limits.TimeLimit;
+        while (batch.Count < _limits.MessageLimit)
+        {
+            if (reader.TryRead(out var record))
+            {
+                batch.Add(record);
+                continue;
+            }
+
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero || _stopRequested)
+            {
+                break;
+            }
+
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+            wait.CancelAfter(remaining);
+            try
+            {
+                if (!await reader.WaitToReadAsync(wait.Token))
+                {
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (!_abort.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        return batch.Count > 0;
+    }
+
+    private async Task HandleUntilDone(List<ConsumeResult<string, byte[]>> batch)
+    {
+        while (true)
+        {
+            await _concurrency.WaitAsync(_abort.Token);
+            try
+            {
+                await _handler.Handle(batch, _abort.Token);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_abort.IsCancellationRequested)
+            {
+                // The handler parks what fails; reaching here means parking itself failed (the broker
+                // is away). Skipping would lose the records, so hold the partition and try again.
+                _logger.LogError(ex, "Records {First}..{Last} of {Partition} could not be handled or parked; retrying",
+                    batch[0].Offset.Value, batch[^1].Offset.Value, Partition);
+            }
+            finally
+            {
+                _concurrency.Release();
+            }
+
+            await Task.Delay(RetryAfterUnexpectedFailure, _abort.Token);
+        }
+    }
+}

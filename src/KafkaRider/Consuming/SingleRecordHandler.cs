@@ -1,0 +1,35 @@
+using Confluent.Kafka;
+using CowHealth.Contracts;
+using MassTransit;
+using MassTransit.Transports;
+
+namespace CowHealth.KafkaRider.Consuming;
+
+/// <summary>Dispatches each record on its own to consumers of <typeparamref name="T"/>.</summary>
+internal sealed class SingleRecordHandler<T>(
+    string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters)
+    : RecordHandler<T>(topic, endpoint, dispatcher, deadLetters)
+    where T : class, ICowMessage
+{
+    public override async Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken)
+    {
+        foreach (var record in records)
+        {
+            var message = await DeserializeOrPark(record, cancellationToken);
+            if (message is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await Dispatch(record, message, cancellationToken);
+                KafkaRiderMetrics.Dispatched.Add(1, KafkaRiderMetrics.Topic(Topic));
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Park(record, ex, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using CowHealth.KafkaRider.Producing;
+using Confluent.Kafka;
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CowHealth.KafkaRider.Registration;
+
+/// <summary>Ready when the cluster answers a metadata request and every topic endpoint is polling.</summary>
+internal sealed class KafkaHealthCheck(SharedKafkaProducer producer, IServiceProvider services) : IHealthCheck
+{
+    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(2);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var metadata = await Task.Run(() => producer.GetMetadata(MetadataTimeout), cancellationToken);
+            if (metadata.Brokers.Count == 0)
+            {
+                return HealthCheckResult.Unhealthy("Kafka answered with no brokers.");
+            }
+        }
+        catch (KafkaException ex)
+        {
+            return HealthCheckResult.Unhealthy($"Kafka is not reachable: {ex.Error.Reason}");
+        }
+
+        var stopped = RiderIfStarted()?.StoppedEndpoints.ToList() ?? [];
+        return stopped.Count == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"Topic endpoints stopped polling: {string.Join(", ", stopped)}");
+    }
+
+    private KafkaRider? RiderIfStarted()
+    {
+        try
+        {
+            return services.GetService(typeof(IKafkaRider)) as KafkaRider;
+        }
+        catch (ConfigurationException)
+        {
+            // MassTransit hands out a rider only once the bus has started.
+            return null;
+        }
+    }
+}
