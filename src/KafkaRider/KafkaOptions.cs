@@ -26,6 +26,14 @@ public sealed class KafkaOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the group waits for a silent member before giving its partitions to others
+    /// (<c>session.timeout.ms</c>). Default 45 s, as in Kafka. The embedded broker completes a
+    /// rebalance only when the old membership's session ends, so tests with several members use a short one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
     /// <summary>Producer batching delay (<c>linger.ms</c>): a little latency buys much larger batches. Default 5 ms.</summary>
     [Range(0, 1_000)]
     public int ProducerLingerMilliseconds { get; set; } = 5;

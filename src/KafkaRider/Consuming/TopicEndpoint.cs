@@ -145,9 +145,12 @@ internal sealed class TopicEndpoint : IDisposable
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             EnablePartitionEof = false,
+            SessionTimeoutMs = (int)_kafka.SessionTimeout.TotalMilliseconds,
+            HeartbeatIntervalMs = (int)Math.Min(3_000, _kafka.SessionTimeout.TotalMilliseconds / 3),
         };
         return new ConsumerBuilder<string, byte[]>(config)
             .SetErrorHandler((_, error) => _logger.LogWarning("Topic endpoint {Endpoint}: {Reason}", Name, error.Reason))
+            .SetLogHandler((_, message) => LibrdkafkaLog.Write(_logger, message))
             .SetPartitionsAssignedHandler((_, partitions) => Assign(partitions))
             .SetPartitionsRevokedHandler((consumer, partitions) =>
                 Release(consumer, Take(partitions.Select(p => p.TopicPartition)), commit: true))
@@ -250,7 +253,9 @@ internal sealed class TopicEndpoint : IDisposable
         catch (KafkaException ex)
         {
             // A later commit covers these offsets; until then a restart would re-deliver, not lose.
-            _logger.LogWarning("Topic endpoint {Endpoint}: commit failed: {Reason}", Name, ex.Error.Reason);
+            // During a rebalance this is expected: the revoke handler commits once it settles.
+            _logger.Log(ex.Error.Code == ErrorCode.RebalanceInProgress ? LogLevel.Debug : LogLevel.Warning,
+                "Topic endpoint {Endpoint}: commit failed: {Reason}", Name, ex.Error.Reason);
         }
     }
 

@@ -33,6 +33,7 @@ public sealed class SharedKafkaProducer : IDisposable
         };
         _producer = new ProducerBuilder<string, byte[]>(config)
             .SetErrorHandler((_, error) => _logger.LogWarning("Kafka producer: {Reason} ({Code})", error.Reason, error.Code))
+            .SetLogHandler((_, message) => LibrdkafkaLog.Write(_logger, message))
             .Build();
     }
 
