@@ -13,8 +13,9 @@ internal sealed class PartitionWorker : IDisposable
 {
     private static readonly TimeSpan RetryAfterUnexpectedFailure = TimeSpan.FromSeconds(1);
 
-    private readonly Channel<ConsumeResult<string, byte[]>> _queue =
-        Channel.CreateUnbounded<ConsumeResult<string, byte[]>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<List<ConsumeResult<string, byte[]>>> _queue =
+        Channel.CreateUnbounded<List<ConsumeResult<string, byte[]>>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Queue<ConsumeResult<string, byte[]>> _carried = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly IRecordHandler _handler;
     private readonly TopicBatchLimits _limits;
@@ -62,11 +63,12 @@ internal sealed class PartitionWorker : IDisposable
         }
     }
 
-    public void Enqueue(ConsumeResult<string, byte[]> record)
+    /// <summary>Takes a run of consecutive records of this partition, in offset order.</summary>
+    public void Enqueue(List<ConsumeResult<string, byte[]>> records)
     {
-        Interlocked.CompareExchange(ref _firstSeenOffset, record.Offset.Value, Offset.Unset.Value);
-        Interlocked.Increment(ref _buffered);
-        _queue.Writer.TryWrite(record);
+        Interlocked.CompareExchange(ref _firstSeenOffset, records[0].Offset.Value, Offset.Unset.Value);
+        Interlocked.Add(ref _buffered, records.Count);
+        _queue.Writer.TryWrite(records);
     }
 
     /// <summary>Finish the batch in hand, take no more. Records still queued are left for whoever owns the partition next.</summary>
@@ -102,22 +104,36 @@ internal sealed class PartitionWorker : IDisposable
     private async Task<bool> NextBatch(List<ConsumeResult<string, byte[]>> batch)
     {
         var reader = _queue.Reader;
-        if (_stopRequested || !await reader.WaitToReadAsync(_abort.Token) || _stopRequested)
+        if (_stopRequested || (_carried.Count == 0 && !await reader.WaitToReadAsync(_abort.Token)) || _stopRequested)
         {
             return false;
         }
 
         var deadline = DateTime.UtcNow + _limits.TimeLimit;
-        while (batch.Count < _limits.MessageLimit)
+        while (true)
         {
-            if (reader.TryRead(out var record))
+            while (batch.Count < _limits.MessageLimit && _carried.TryDequeue(out var carried))
             {
-                batch.Add(record);
+                batch.Add(carried);
+            }
+
+            if (batch.Count >= _limits.MessageLimit || _stopRequested)
+            {
+                break;
+            }
+
+            if (reader.TryRead(out var run))
+            {
+                foreach (var record in run)
+                {
+                    _carried.Enqueue(record);
+                }
+
                 continue;
             }
 
             var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero || _stopRequested)
+            if (remaining <= TimeSpan.Zero)
             {
                 break;
             }

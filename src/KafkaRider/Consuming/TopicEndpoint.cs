@@ -11,6 +11,7 @@ namespace CowHealth.KafkaRider.Consuming;
 internal sealed class TopicEndpoint : IDisposable
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private const int RunLimit = 500;
 
     private readonly TopicEndpointDefinition _definition;
     private readonly IRecordHandler _handler;
@@ -23,6 +24,8 @@ internal sealed class TopicEndpoint : IDisposable
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task _pollLoop = Task.CompletedTask;
+    private readonly PartitionRun _run = new();
+    private long _consumedSinceReport;
 
     public TopicEndpoint(TopicEndpointDefinition definition, IRecordHandler handler, KafkaOptions kafka, ILogger logger)
     {
@@ -70,6 +73,9 @@ internal sealed class TopicEndpoint : IDisposable
                 ResumeDrainedPartitions(consumer);
                 if (DateTime.UtcNow >= nextCommit)
                 {
+                    // Counted here rather than per record: the poll thread is the rider's narrowest point.
+                    KafkaRiderMetrics.Consumed.Add(_consumedSinceReport, KafkaRiderMetrics.Topic(_definition.Topic));
+                    _consumedSinceReport = 0;
                     Commit(consumer, _workers.Values);
                     RecordLag(consumer);
                     nextCommit = DateTime.UtcNow + _kafka.CommitInterval;
@@ -84,6 +90,7 @@ internal sealed class TopicEndpoint : IDisposable
         }
         finally
         {
+            KafkaRiderMetrics.Consumed.Add(_consumedSinceReport, KafkaRiderMetrics.Topic(_definition.Topic));
             Release(consumer, _workers.Values.ToList(), commit: true);
             consumer.Close();
         }
@@ -94,7 +101,8 @@ internal sealed class TopicEndpoint : IDisposable
         ConsumeResult<string, byte[]>? record;
         try
         {
-            record = consumer.Consume(PollTimeout);
+            // With records in hand, only look for more that are already here; otherwise wait a little.
+            record = consumer.Consume(_run.IsEmpty ? PollTimeout : TimeSpan.Zero);
         }
         catch (ConsumeException ex) when (!ex.Error.IsFatal)
         {
@@ -102,17 +110,46 @@ internal sealed class TopicEndpoint : IDisposable
             return;
         }
 
-        if (record?.Message is null || !_workers.TryGetValue(record.TopicPartition, out var worker))
+        if (record?.Message is null)
+        {
+            HandOver(consumer);
+            return;
+        }
+
+        if (!_run.Continues(record) || _run.Count >= RunLimit)
+        {
+            HandOver(consumer);
+        }
+
+        if (_run.IsEmpty && _workers.TryGetValue(record.TopicPartition, out var worker))
+        {
+            _run.Start(worker);
+        }
+
+        if (!_run.IsEmpty)
+        {
+            _run.Add(record);
+            _consumedSinceReport++;
+        }
+    }
+
+    /// <summary>
+    /// Gives the run of records read from one partition to its worker in one go. The broker answers
+    /// a fetch with a run per partition, so this wakes a worker once per run rather than per record.
+    /// </summary>
+    private void HandOver(IConsumer<string, byte[]> consumer)
+    {
+        if (_run.IsEmpty)
         {
             return;
         }
 
-        KafkaRiderMetrics.Consumed.Add(1, KafkaRiderMetrics.Topic(record.Topic));
-        worker.Enqueue(record);
-        if (worker.Buffered >= _definition.Options.MaxBufferedRecordsPerPartition && _paused.Add(record.TopicPartition))
+        var (worker, records) = _run.Take();
+        worker.Enqueue(records);
+        if (worker.Buffered >= _definition.Options.MaxBufferedRecordsPerPartition && _paused.Add(worker.Partition))
         {
             // Pausing stops fetching for this partition only; Kafka re-fetches from our position on resume.
-            consumer.Pause([record.TopicPartition]);
+            consumer.Pause([worker.Partition]);
         }
     }
 
@@ -174,6 +211,8 @@ internal sealed class TopicEndpoint : IDisposable
     private List<PartitionWorker> Take(IEnumerable<TopicPartition> partitions)
     {
         var taken = new List<PartitionWorker>();
+        // Records read but not handed over belong to the next owner now; it reads them again.
+        _run.Clear();
         foreach (var partition in partitions)
         {
             if (_workers.Remove(partition, out var worker))

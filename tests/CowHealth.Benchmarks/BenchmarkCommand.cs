@@ -1,0 +1,29 @@
+namespace CowHealth.Benchmarks;
+
+/// <summary>Picks a benchmark by name; each prints its figures and its headline lines.</summary>
+internal static class BenchmarkCommand
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], Task> Run)> Benchmarks = new()
+    {
+        ["rider"] = ("Raw Confluent consume loop vs the Kafka rider dispatching into MassTransit (single and batch).", RiderBenchmark.Run),
+    };
+
+    public static async Task<int> Run(string[] args)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var benchmark))
+        {
+            Console.Error.WriteLine("usage: dotnet run -c Release --project tests/CowHealth.Benchmarks -- <benchmark> [options]");
+            foreach (var (name, (description, _)) in Benchmarks)
+            {
+                Console.Error.WriteLine($"  {name,-10} {description}");
+            }
+
+            return 2;
+        }
+
+        Console.WriteLine($"machine: {Machine.Describe()}");
+        Console.WriteLine($"date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        await benchmark.Run(args[1..]);
+        return 0;
+    }
+}
