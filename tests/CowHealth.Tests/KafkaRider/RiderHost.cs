@@ -24,7 +24,8 @@ public sealed class RiderHost : IAsyncDisposable
         string name,
         string groupId,
         bool batches = false,
-        int concurrentPartitions = 4)
+        int concurrentPartitions = 4,
+        string topic = Topics.Readings)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -45,13 +46,13 @@ public sealed class RiderHost : IAsyncDisposable
             {
                 rider.AddConsumer<RecordingConsumer>();
                 rider.AddConsumer<RecordingBatchConsumer>();
-                rider.AddProducer<SensorReading>(Topics.Readings);
+                rider.AddProducer<SensorReading>(topic);
                 rider.UsingKafka((context, kafka) =>
                 {
                     var options = new TopicEndpointOptions { ConcurrentPartitionLimit = concurrentPartitions };
                     if (batches)
                     {
-                        kafka.TopicBatchEndpoint<SensorReading>(Topics.Readings, groupId, new TopicBatchLimits(50, TimeSpan.FromMilliseconds(10)), e =>
+                        kafka.TopicBatchEndpoint<SensorReading>(topic, groupId, new TopicBatchLimits(50, TimeSpan.FromMilliseconds(10)), e =>
                         {
                             e.UseMessageRetry(r => r.Immediate(2));
                             e.ConfigureConsumer<RecordingBatchConsumer>(context);
@@ -59,7 +60,7 @@ public sealed class RiderHost : IAsyncDisposable
                     }
                     else
                     {
-                        kafka.TopicEndpoint<SensorReading>(Topics.Readings, groupId, e =>
+                        kafka.TopicEndpoint<SensorReading>(topic, groupId, e =>
                         {
                             e.UseMessageRetry(r => r.Immediate(2));
                             e.ConfigureConsumer<RecordingConsumer>(context);
