@@ -1,3 +1,5 @@
+using CowHealth.Storage.Alerts;
+using CowHealth.Storage.Detection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CowHealth.Storage;
@@ -11,6 +13,14 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
     public DbSet<Cow> Cows => Set<Cow>();
 
     public DbSet<Reading> Readings => Set<Reading>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
+
+    public DbSet<CowAlert> CowAlerts => Set<CowAlert>();
+
+    public DbSet<CowDetectionState> DetectionStates => Set<CowDetectionState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +39,54 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
             reading.Property(r => r.CowId).HasMaxLength(StorageLimits.IdLength);
             reading.Property(r => r.FarmId).HasMaxLength(StorageLimits.IdLength);
             reading.Property(r => r.SensorId).HasMaxLength(StorageLimits.IdLength);
+        });
+
+        modelBuilder.Entity<Alert>(alert =>
+        {
+            alert.HasKey(a => a.AlertId);
+            alert.Property(a => a.CowId).HasMaxLength(StorageLimits.IdLength);
+            alert.Property(a => a.FarmId).HasMaxLength(StorageLimits.IdLength);
+            alert.Property(a => a.Condition).HasConversion<string>().HasMaxLength(StorageLimits.NameLength);
+            alert.Property(a => a.Severity).HasConversion<string>().HasMaxLength(StorageLimits.NameLength);
+            alert.Property(a => a.Status).HasConversion<string>().HasMaxLength(StorageLimits.NameLength);
+            alert.Property(a => a.AcknowledgedBy).HasMaxLength(StorageLimits.PersonLength);
+            alert.Property(a => a.AcknowledgementNote).HasMaxLength(StorageLimits.NoteLength);
+            alert.HasIndex(a => new { a.FarmId, a.Status, a.RaisedAt });
+            alert.HasIndex(a => new { a.CowId, a.Status });
+            alert.HasIndex(a => new { a.Status, a.RaisedAt });
+            alert.HasIndex(a => a.RaisedAt);
+        });
+
+        modelBuilder.Entity<AlertEvent>(alertEvent =>
+        {
+            alertEvent.HasKey(e => e.Position);
+            alertEvent.Property(e => e.Position).ValueGeneratedOnAdd();
+            alertEvent.HasIndex(e => e.EventId).IsUnique();
+            alertEvent.HasIndex(e => new { e.AlertId, e.Position });
+            // The relay's query: the unpublished rows, oldest first. A partial index keeps it small.
+            alertEvent.HasIndex(e => e.Position).HasFilter("published_at IS NULL").HasDatabaseName("ix_alert_events_unpublished");
+            alertEvent.Property(e => e.CowId).HasMaxLength(StorageLimits.IdLength);
+            alertEvent.Property(e => e.FarmId).HasMaxLength(StorageLimits.IdLength);
+            alertEvent.Property(e => e.EventType).HasMaxLength(StorageLimits.NameLength);
+        });
+
+        modelBuilder.Entity<CowAlert>(saga =>
+        {
+            saga.HasKey(s => s.CorrelationId);
+            saga.Property(s => s.Version).IsConcurrencyToken();
+            saga.Property(s => s.CurrentState).HasMaxLength(StorageLimits.NameLength);
+            saga.Property(s => s.CowId).HasMaxLength(StorageLimits.IdLength);
+            saga.Property(s => s.FarmId).HasMaxLength(StorageLimits.IdLength);
+            saga.Property(s => s.Condition).HasConversion<string>().HasMaxLength(StorageLimits.NameLength);
+            saga.Property(s => s.Severity).HasConversion<string>().HasMaxLength(StorageLimits.NameLength);
+            saga.HasIndex(s => s.AlertId);
+            saga.HasIndex(s => new { s.FarmId, s.EscalateAt });
+        });
+
+        modelBuilder.Entity<CowDetectionState>(state =>
+        {
+            state.HasKey(s => s.CowId);
+            state.Property(s => s.CowId).HasMaxLength(StorageLimits.IdLength);
         });
     }
 }

@@ -22,6 +22,243 @@ namespace CowHealth.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CowHealth.Storage.Alerts.Alert", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("acknowledgement_note");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("condition");
+
+                    b.Property<string>("CowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cow_id");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence_json");
+
+                    b.Property<string>("FarmId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("farm_id");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AlertId")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("RaisedAt")
+                        .HasDatabaseName("ix_alerts_raised_at");
+
+                    b.HasIndex("CowId", "Status")
+                        .HasDatabaseName("ix_alerts_cow_id_status");
+
+                    b.HasIndex("Status", "RaisedAt")
+                        .HasDatabaseName("ix_alerts_status_raised_at");
+
+                    b.HasIndex("FarmId", "Status", "RaisedAt")
+                        .HasDatabaseName("ix_alerts_farm_id_status_raised_at");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("CowHealth.Storage.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
+                    b.Property<string>("CowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cow_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("FarmId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("farm_id");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload_json");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Position")
+                        .HasName("pk_alert_events");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_events_event_id");
+
+                    b.HasIndex("Position")
+                        .HasDatabaseName("ix_alert_events_unpublished")
+                        .HasFilter("published_at IS NULL");
+
+                    b.HasIndex("AlertId", "Position")
+                        .HasDatabaseName("ix_alert_events_alert_id_position");
+
+                    b.ToTable("alert_events", (string)null);
+                });
+
+            modelBuilder.Entity("CowHealth.Storage.Alerts.CowAlert", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("condition");
+
+                    b.Property<DateTime?>("CoolDownUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cool_down_until");
+
+                    b.Property<string>("CowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cow_id");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("current_state");
+
+                    b.Property<DateTime?>("EscalateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalate_at");
+
+                    b.Property<string>("FarmId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("farm_id");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("severity");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_cow_alerts");
+
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_cow_alerts_alert_id");
+
+                    b.HasIndex("FarmId", "EscalateAt")
+                        .HasDatabaseName("ix_cow_alerts_farm_id_escalate_at");
+
+                    b.ToTable("cow_alerts", (string)null);
+                });
+
             modelBuilder.Entity("CowHealth.Storage.Cow", b =>
                 {
                     b.Property<string>("CowId")
@@ -80,6 +317,28 @@ namespace CowHealth.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_cows_farm_id_cow_id");
 
                     b.ToTable("cows", (string)null);
+                });
+
+            modelBuilder.Entity("CowHealth.Storage.Detection.CowDetectionState", b =>
+                {
+                    b.Property<string>("CowId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cow_id");
+
+                    b.Property<DateTime>("LastMeasuredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_measured_at");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot_json");
+
+                    b.HasKey("CowId")
+                        .HasName("pk_detection_states");
+
+                    b.ToTable("detection_states", (string)null);
                 });
 
             modelBuilder.Entity("CowHealth.Storage.Reading", b =>

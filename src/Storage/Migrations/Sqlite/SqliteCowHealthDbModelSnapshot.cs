@@ -17,6 +17,241 @@ namespace CowHealth.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CowHealth.Storage.Alerts.Alert", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_id");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledgement_note");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition");
+
+                    b.Property<string>("CowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cow_id");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_json");
+
+                    b.Property<string>("FarmId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("farm_id");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_at");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AlertId")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("RaisedAt")
+                        .HasDatabaseName("ix_alerts_raised_at");
+
+                    b.HasIndex("CowId", "Status")
+                        .HasDatabaseName("ix_alerts_cow_id_status");
+
+                    b.HasIndex("Status", "RaisedAt")
+                        .HasDatabaseName("ix_alerts_status_raised_at");
+
+                    b.HasIndex("FarmId", "Status", "RaisedAt")
+                        .HasDatabaseName("ix_alerts_farm_id_status_raised_at");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("CowHealth.Storage.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_id");
+
+                    b.Property<string>("CowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cow_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("FarmId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("farm_id");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload_json");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Position")
+                        .HasName("pk_alert_events");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_events_event_id");
+
+                    b.HasIndex("Position")
+                        .HasDatabaseName("ix_alert_events_unpublished")
+                        .HasFilter("published_at IS NULL");
+
+                    b.HasIndex("AlertId", "Position")
+                        .HasDatabaseName("ix_alert_events_alert_id_position");
+
+                    b.ToTable("alert_events", (string)null);
+                });
+
+            modelBuilder.Entity("CowHealth.Storage.Alerts.CowAlert", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_id");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition");
+
+                    b.Property<DateTime?>("CoolDownUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cool_down_until");
+
+                    b.Property<string>("CowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cow_id");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_state");
+
+                    b.Property<DateTime?>("EscalateAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalate_at");
+
+                    b.Property<string>("FarmId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("farm_id");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_cow_alerts");
+
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_cow_alerts_alert_id");
+
+                    b.HasIndex("FarmId", "EscalateAt")
+                        .HasDatabaseName("ix_cow_alerts_farm_id_escalate_at");
+
+                    b.ToTable("cow_alerts", (string)null);
+                });
+
             modelBuilder.Entity("CowHealth.Storage.Cow", b =>
                 {
                     b.Property<string>("CowId")
@@ -75,6 +310,28 @@ namespace CowHealth.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_cows_farm_id_cow_id");
 
                     b.ToTable("cows", (string)null);
+                });
+
+            modelBuilder.Entity("CowHealth.Storage.Detection.CowDetectionState", b =>
+                {
+                    b.Property<string>("CowId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cow_id");
+
+                    b.Property<DateTime>("LastMeasuredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_measured_at");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot_json");
+
+                    b.HasKey("CowId")
+                        .HasName("pk_detection_states");
+
+                    b.ToTable("detection_states", (string)null);
                 });
 
             modelBuilder.Entity("CowHealth.Storage.Reading", b =>
