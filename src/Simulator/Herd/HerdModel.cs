@@ -1,82 +1,131 @@
 using CowHealth.Contracts;
+using CowHealth.Simulator.Conditions;
 using Microsoft.Extensions.Options;
 
 namespace CowHealth.Simulator.Herd;
 
 /// <summary>
-/// The simulated herd and its physiology: each cow's reading at a time step is a pure function of
-/// the seed, the cow and the step (see <see cref="DeterministicNoise"/>).
+/// The simulated herd and its physiology. Each cow's reading at a time step is a pure function of
+/// the seed, the cow, the step and the conditions injected on her (see <see cref="DeterministicNoise"/>),
+/// so any day can be generated without the days before it and memory does not grow with time.
 /// </summary>
 public sealed class HerdModel
 {
     private readonly int _seed;
+    private readonly long _intervalTicks;
+    private readonly double _intervalMinutes;
+    private readonly double _intervalsPerDay;
+    private readonly ConditionSignatures _signatures;
+    private readonly DrinkingCycles _drinking;
+    private readonly Dictionary<string, SimulatedCow> _byCowId;
 
-    public HerdModel(IOptions<HerdOptions> options)
+    /// <summary>A herd with the default conditions and nothing injected, as a test or a benchmark builds it.</summary>
+    public HerdModel(IOptions<HerdOptions> herd)
+        : this(herd, Options.Create(new ConditionOptions()))
     {
-        var herd = options.Value;
-        _seed = herd.Seed;
-        SensorInterval = TimeSpan.FromMinutes(herd.SensorIntervalMinutes);
-        var cows = new List<SimulatedCow>(herd.Farms * herd.CowsPerFarm);
-        for (var farm = 1; farm <= herd.Farms; farm++)
+    }
+
+    public HerdModel(IOptions<HerdOptions> herd, IOptions<ConditionOptions> conditions)
+        : this(herd, conditions, new ScenarioBook(conditions))
+    {
+    }
+
+    public HerdModel(IOptions<HerdOptions> herd, IOptions<ConditionOptions> conditions, ScenarioBook scenarios)
+    {
+        var options = herd.Value;
+        _seed = options.Seed;
+        SensorInterval = TimeSpan.FromMinutes(options.SensorIntervalMinutes);
+        _intervalTicks = SensorInterval.Ticks;
+        _intervalMinutes = SensorInterval.TotalMinutes;
+        _intervalsPerDay = TimeSpan.TicksPerDay / (double)_intervalTicks;
+        _signatures = new ConditionSignatures(conditions);
+        _drinking = new DrinkingCycles(_seed, SensorInterval);
+        Scenarios = scenarios;
+        Spontaneous = new SpontaneousConditions(_seed, conditions.Value);
+
+        var cows = new List<SimulatedCow>(options.Farms * options.CowsPerFarm);
+        for (var farm = 1; farm <= options.Farms; farm++)
         {
-            for (var n = 1; n <= herd.CowsPerFarm; n++)
+            for (var n = 1; n <= options.CowsPerFarm; n++)
             {
-                var index = cows.Count;
-                cows.Add(new SimulatedCow(
-                    index,
-                    CowId: $"F{farm:D2}-C{n:D4}",
-                    FarmId: $"F{farm:D2}",
-                    SensorId: $"B{_seed:X4}{index:D6}",
-                    BaselineTemperatureCelsius: 39.0 + (0.15 * DeterministicNoise.Gaussian(_seed, index, -1, 1)),
-                    BaselineActivityIndex: 1.0 + (0.1 * DeterministicNoise.Gaussian(_seed, index, -1, 2)),
-                    RuminationMinutesPerDay: 500 + (40 * DeterministicNoise.Gaussian(_seed, index, -1, 3)),
-                    HasPhBolus: DeterministicNoise.Uniform(_seed, index, -1, 4) < herd.PhBolusShare));
+                cows.Add(NewCow(cows.Count, farm, n, options, conditions.Value));
             }
         }
 
         Cows = cows;
+        _byCowId = cows.ToDictionary(c => c.CowId, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<SimulatedCow> Cows { get; }
 
     public TimeSpan SensorInterval { get; }
 
+    /// <summary>Conditions injected on purpose; the readings show them.</summary>
+    public ScenarioBook Scenarios { get; }
+
+    /// <summary>Conditions that arise on their own; the readings show them.</summary>
+    public SpontaneousConditions Spontaneous { get; }
+
+    public SimulatedCow? FindCow(string cowId) => _byCowId.GetValueOrDefault(cowId);
+
     /// <summary>The first reading time at or after <paramref name="time"/>: readings fall on whole intervals.</summary>
     public DateTimeOffset AlignToInterval(DateTimeOffset time)
     {
-        var ticks = SensorInterval.Ticks;
-        var aligned = (time.UtcTicks + ticks - 1) / ticks * ticks;
+        var aligned = (time.UtcTicks + _intervalTicks - 1) / _intervalTicks * _intervalTicks;
         return new DateTimeOffset(aligned, TimeSpan.Zero);
     }
 
-    /// <summary>The reading <paramref name="cow"/>'s bolus sends for the interval ending at <paramref name="measuredAt"/>.</summary>
-    public SensorReading ReadingOf(SimulatedCow cow, DateTimeOffset measuredAt)
+    /// <summary>The last reading time at or before <paramref name="time"/>.</summary>
+    public DateTimeOffset AlignDownToInterval(DateTimeOffset time) =>
+        new(time.UtcTicks / _intervalTicks * _intervalTicks, TimeSpan.Zero);
+
+    /// <summary>What <paramref name="cow"/>'s conditions do to her reading at <paramref name="at"/>.</summary>
+    public ConditionEffects EffectsOn(SimulatedCow cow, DateTimeOffset at)
     {
-        var step = measuredAt.UtcTicks / SensorInterval.Ticks;
-        var hourOfDay = measuredAt.UtcDateTime.TimeOfDay.TotalHours;
+        var effects = new ConditionEffects();
+        Spontaneous.AddEffects(cow, at, _signatures, ref effects);
+        Scenarios.AddEffects(cow, at, _signatures, ref effects);
+        return effects;
+    }
+
+    /// <summary>
+    /// The reading <paramref name="cow"/>'s bolus sends for the interval ending at <paramref name="measuredAt"/>,
+    /// or null when it sends nothing (the sensor is offline).
+    /// </summary>
+    public SensorReading? ReadingOf(SimulatedCow cow, DateTimeOffset measuredAt)
+    {
+        var effects = EffectsOn(cow, measuredAt);
+        if (effects.SensorOffline)
+        {
+            return null;
+        }
+
+        var step = measuredAt.UtcTicks / _intervalTicks;
         var i = cow.Index;
+        var rhythm = DailyRhythm.At(measuredAt);
+        var drinking = _drinking.At(cow, measuredAt, effects.DrinkingFactor);
 
-        // Body temperature runs a daily rhythm of about ±0.3 °C, lowest in the early morning.
-        var temperature = cow.BaselineTemperatureCelsius
-            + (0.3 * Math.Sin(2 * Math.PI * (hourOfDay - 10) / 24))
-            + (0.05 * DeterministicNoise.Gaussian(_seed, i, step, 10));
+        var temperature = cow.BaselineTemperatureCelsius + rhythm.TemperatureOffsetCelsius + effects.TemperatureShiftCelsius
+            - drinking.TemperatureDipCelsius
+            + (0.05 * DeterministicNoise.Gaussian(_seed, i, step, NoiseChannel.Temperature));
 
-        // Cows are busiest around the two milkings and feed-outs, quietest at night.
-        var feedingPeaks = Math.Exp(-Math.Pow(hourOfDay - 6, 2) / 2) + Math.Exp(-Math.Pow(hourOfDay - 17, 2) / 2);
-        var activity = cow.BaselineActivityIndex * (0.7 + (0.9 * feedingPeaks)) * (1 + (0.1 * DeterministicNoise.Gaussian(_seed, i, step, 11)));
+        var activity = cow.BaselineActivityIndex * rhythm.ActivityLevel * effects.ActivityFactor
+            * (1 + (0.15 * DeterministicNoise.Gaussian(_seed, i, step, NoiseChannel.Activity)));
 
-        // Rumination is heaviest at night, while resting.
-        var intervalMinutes = SensorInterval.TotalMinutes;
-        var nightShare = 1 + (0.4 * Math.Cos(2 * Math.PI * (hourOfDay - 2) / 24));
-        var rumination = cow.RuminationMinutesPerDay / (24 * 60 / intervalMinutes) * nightShare
-            * (1 + (0.15 * DeterministicNoise.Gaussian(_seed, i, step, 12)));
-
-        var drinks = DeterministicNoise.Uniform(_seed, i, step, 13) < 0.08;
-        var water = drinks ? 8 + (10 * DeterministicNoise.Uniform(_seed, i, step, 14)) : 0;
+        var rumination = cow.RuminationMinutesPerDay / _intervalsPerDay * rhythm.RuminationShare * effects.RuminationFactor
+            * (1 + (0.15 * DeterministicNoise.Gaussian(_seed, i, step, NoiseChannel.Rumination)));
 
         double? ph = cow.HasPhBolus
-            ? 6.4 - (0.25 * feedingPeaks) + (0.05 * DeterministicNoise.Gaussian(_seed, i, step, 15))
+            ? cow.BaselineRumenPh - rhythm.RumenPhDip + effects.RumenPhShift + (0.03 * DeterministicNoise.Gaussian(_seed, i, step, NoiseChannel.RumenPh))
             : null;
+
+        if (effects.SensorFault)
+        {
+            // A failing bolus reads far outside anything a living cow shows, sometimes cold, sometimes hot.
+            var garbage = DeterministicNoise.Uniform(_seed, i, step, NoiseChannel.FaultValue);
+            temperature = garbage < 0.5 ? 10 + (30 * garbage) : 46 + (20 * (garbage - 0.5));
+            ph = ph is null ? null : (garbage < 0.5 ? 1 + (4 * garbage) : 9 + (6 * (garbage - 0.5)));
+        }
 
         return new SensorReading(
             DeterministicNoise.Identifier(_seed, i, step),
@@ -84,10 +133,34 @@ public sealed class HerdModel
             cow.FarmId,
             cow.SensorId,
             measuredAt,
+            // Commercial boluses report at 0.01 °C resolution.
             Math.Round(temperature, 2),
             Math.Round(Math.Max(0, activity), 3),
-            Math.Round(Math.Clamp(rumination, 0, intervalMinutes), 1),
-            Math.Round(water, 1),
+            Math.Round(Math.Clamp(rumination, 0, _intervalMinutes), 1),
+            Math.Round(drinking.Litres, 1),
             ph is null ? null : Math.Round(ph.Value, 2));
+    }
+
+    private SimulatedCow NewCow(int index, int farm, int n, HerdOptions herd, ConditionOptions conditions)
+    {
+        double Gaussian(int channel, double limit) => Math.Clamp(DeterministicNoise.Gaussian(_seed, index, -1, channel), -limit, limit);
+        double Uniform(int channel) => DeterministicNoise.Uniform(_seed, index, -1, channel);
+
+        var calvingInterval = TimeSpan.FromDays(conditions.CalvingIntervalDays + (20 * ((2 * Uniform(NoiseChannel.TraitCalvingInterval)) - 1)));
+        return new SimulatedCow(
+            index,
+            CowId: $"F{farm:D2}-C{n:D4}",
+            FarmId: $"F{farm:D2}",
+            SensorId: $"B{_seed:X4}{index:D6}",
+            BaselineTemperatureCelsius: 39.0 + (0.15 * Gaussian(NoiseChannel.TraitTemperature, 2.5)),
+            BaselineActivityIndex: 1.0 + (0.1 * Gaussian(NoiseChannel.TraitActivity, 2.5)),
+            RuminationMinutesPerDay: 500 + (40 * Gaussian(NoiseChannel.TraitRumination, 2.5)),
+            HasPhBolus: Uniform(NoiseChannel.TraitPhBolus) < herd.PhBolusShare,
+            BaselineRumenPh: 6.45 + (0.06 * Gaussian(NoiseChannel.TraitRumenPh, 2.5)),
+            DrinkingCyclesPerDay: 7 + (3 * Uniform(NoiseChannel.TraitDrinkingCycles)),
+            LitresPerDrink: 8 + (4 * Uniform(NoiseChannel.TraitLitresPerDrink)),
+            Calvings: new CalvingCycle(
+                DateTimeOffset.UnixEpoch + (calvingInterval * Uniform(NoiseChannel.TraitCalvingPhase)),
+                calvingInterval));
     }
 }
