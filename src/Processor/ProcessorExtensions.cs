@@ -4,6 +4,7 @@ using CowHealth.KafkaRider.Registration;
 using CowHealth.Processor.Ingestion;
 using CowHealth.Storage;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace CowHealth.Processor;
 
@@ -19,7 +20,13 @@ public static class ProcessorExtensions
     public static IHostApplicationBuilder AddProcessor(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCowHealthStorage(builder.Configuration);
-        builder.Services.AddScoped<ReadingStore>();
+        builder.Services.AddOptions<ReadingValidationOptions>().BindConfiguration(ReadingValidationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReadingValidator>();
+        builder.Services.AddSingleton<ReadingWriter>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+                ? new PostgresReadingWriter()
+                : new SqliteReadingWriter());
         builder.Services.AddMassTransit(bus =>
         {
             bus.UsingInMemory();

@@ -1,0 +1,73 @@
+using CowHealth.Contracts;
+using CowHealth.Storage;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CowHealth.Processor.Ingestion;
+
+/// <summary>
+/// Binary COPY into a session-local staging table, then one set-based insert that skips readings
+/// already stored. COPY is PostgreSQL's fastest way in; the staging step is what lets it skip duplicates.
+/// </summary>
+public sealed class PostgresReadingWriter : ReadingWriter
+{
+    private const string Columns =
+        "cow_id, measured_at, reading_id, farm_id, sensor_id, rumen_temperature_celsius, activity_index, " +
+        "rumination_minutes, water_intake_litres, rumen_ph, stored_at";
+
+    protected override object Bind(Guid value) => value;
+
+    protected override async Task InsertReadings(CowHealthDb db, IReadOnlyList<SensorReading> readings, DateTime storedAt, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await Execute(connection,
+            "CREATE TEMP TABLE IF NOT EXISTS readings_incoming (LIKE readings INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
+            cancellationToken);
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            $"COPY readings_incoming ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var r in readings)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(r.CowId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(r.MeasuredAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(r.ReadingId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(r.FarmId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(r.SensorId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(r.RumenTemperatureCelsius, NpgsqlDbType.Double, cancellationToken);
+                await copy.WriteAsync(r.ActivityIndex, NpgsqlDbType.Double, cancellationToken);
+                await copy.WriteAsync(r.RuminationMinutes, NpgsqlDbType.Double, cancellationToken);
+                await WriteNullable(copy, r.WaterIntakeLitres, cancellationToken);
+                await WriteNullable(copy, r.RumenPh, cancellationToken);
+                await copy.WriteAsync(storedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await Execute(connection,
+            $"INSERT INTO readings ({Columns}) SELECT {Columns} FROM readings_incoming ON CONFLICT (cow_id, measured_at) DO NOTHING",
+            cancellationToken);
+        await Execute(connection, "TRUNCATE readings_incoming", cancellationToken);
+    }
+
+    private static async Task WriteNullable(NpgsqlBinaryImporter copy, double? value, CancellationToken cancellationToken)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Double, cancellationToken);
+        }
+        else
+        {
+            await copy.WriteNullAsync(cancellationToken);
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using System.Text;
+using CowHealth.Contracts;
+using CowHealth.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CowHealth.Processor.Ingestion;
+
+/// <summary>
+/// Writes a batch of readings in bulk inside the caller's transaction and keeps each cow's
+/// latest-reading copy current. A reading already stored (same cow, same measured-at) is skipped
+/// and an older reading never replaces a newer latest, so a re-delivered batch changes nothing.
+/// Each provider brings its fastest bulk insert; the latest-reading upsert is SQL both share.
+/// </summary>
+public abstract class ReadingWriter
+{
+    public async Task Write(CowHealthDb db, IReadOnlyList<SensorReading> readings, DateTime storedAt, CancellationToken cancellationToken)
+    {
+        if (readings.Count == 0)
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await InsertReadings(db, readings, storedAt, cancellationToken);
+        await UpsertLatest(db, readings, cancellationToken);
+    }
+
+    protected abstract Task InsertReadings(CowHealthDb db, IReadOnlyList<SensorReading> readings, DateTime storedAt, CancellationToken cancellationToken);
+
+    /// <summary>How this provider binds a Guid the way EF Core stores it.</summary>
+    protected abstract object Bind(Guid value);
+
+    private async Task UpsertLatest(CowHealthDb db, IReadOnlyList<SensorReading> readings, CancellationToken cancellationToken)
+    {
+        var latest = readings.GroupBy(r => r.CowId).Select(g => g.MaxBy(r => r.MeasuredAt)!).ToList();
+        const int rowsPerStatement = 1_000; // 11 parameters a row stays well inside both providers' limits
+        for (var start = 0; start < latest.Count; start += rowsPerStatement)
+        {
+            await using var command = Command(db);
+            var sql = new StringBuilder(
+                "INSERT INTO cows (cow_id, farm_id, sensor_id, first_seen_at, latest_reading_id, latest_measured_at, " +
+                "latest_rumen_temperature_celsius, latest_activity_index, latest_rumination_minutes, latest_water_intake_litres, latest_rumen_ph) VALUES ");
+            foreach (var (r, i) in latest.Skip(start).Take(rowsPerStatement).Select((r, i) => (r, i)))
+            {
+                var measuredAt = r.MeasuredAt.UtcDateTime;
+                sql.Append(i == 0 ? "(" : ",(")
+                    .AppendJoin(',',
+                        Parameter(command, r.CowId), Parameter(command, r.FarmId), Parameter(command, r.SensorId),
+                        Parameter(command, measuredAt), Parameter(command, Bind(r.ReadingId)), Parameter(command, measuredAt),
+                        Parameter(command, r.RumenTemperatureCelsius), Parameter(command, r.ActivityIndex), Parameter(command, r.RuminationMinutes),
+                        Parameter(command, r.WaterIntakeLitres), Parameter(command, r.RumenPh))
+                    .Append(')');
+            }
+
+            sql.Append("""
+                 ON CONFLICT (cow_id) DO UPDATE SET
+                    farm_id = excluded.farm_id,
+                    sensor_id = excluded.sensor_id,
+                    latest_reading_id = excluded.latest_reading_id,
+                    latest_measured_at = excluded.latest_measured_at,
+                    latest_rumen_temperature_celsius = excluded.latest_rumen_temperature_celsius,
+                    latest_activity_index = excluded.latest_activity_index,
+                    latest_rumination_minutes = excluded.latest_rumination_minutes,
+                    latest_water_intake_litres = excluded.latest_water_intake_litres,
+                    latest_rumen_ph = excluded.latest_rumen_ph
+                WHERE excluded.latest_measured_at > cows.latest_measured_at
+                """);
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    protected static DbCommand Command(CowHealthDb db)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    protected static string Parameter(DbCommand command, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@p" + command.Parameters.Count;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter.ParameterName;
+    }
+}
