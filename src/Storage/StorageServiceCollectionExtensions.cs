@@ -37,14 +37,22 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    public static DbContextOptionsBuilder UseCowHealthPostgres(this DbContextOptionsBuilder builder, string connectionString) =>
+    public static TBuilder UseCowHealthPostgres<TBuilder>(this TBuilder builder, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
         builder
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
+        return builder;
+    }
 
-    public static DbContextOptionsBuilder UseCowHealthSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
+    public static TBuilder UseCowHealthSqlite<TBuilder>(this TBuilder builder, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
         builder
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(SqliteConcurrencyPragmas.Instance);
+        return builder;
+    }
 }

@@ -34,7 +34,9 @@ public abstract class ReadingWriter
 
     private async Task UpsertLatest(CowHealthDb db, IReadOnlyList<SensorReading> readings, CancellationToken cancellationToken)
     {
-        var latest = readings.GroupBy(r => r.CowId).Select(g => g.MaxBy(r => r.MeasuredAt)!).ToList();
+        var latest = readings.GroupBy(r => r.CowId)
+            .Select(g => (Latest: g.MaxBy(r => r.MeasuredAt)!, FirstSeenAt: g.Min(r => r.MeasuredAt).UtcDateTime))
+            .ToList();
         const int rowsPerStatement = 1_000; // 11 parameters a row stays well inside both providers' limits
         for (var start = 0; start < latest.Count; start += rowsPerStatement)
         {
@@ -42,13 +44,12 @@ public abstract class ReadingWriter
             var sql = new StringBuilder(
                 "INSERT INTO cows (cow_id, farm_id, sensor_id, first_seen_at, latest_reading_id, latest_measured_at, " +
                 "latest_rumen_temperature_celsius, latest_activity_index, latest_rumination_minutes, latest_water_intake_litres, latest_rumen_ph) VALUES ");
-            foreach (var (r, i) in latest.Skip(start).Take(rowsPerStatement).Select((r, i) => (r, i)))
+            foreach (var ((r, firstSeenAt), i) in latest.Skip(start).Take(rowsPerStatement).Select((cow, i) => (cow, i)))
             {
-                var measuredAt = r.MeasuredAt.UtcDateTime;
                 sql.Append(i == 0 ? "(" : ",(")
                     .AppendJoin(',',
                         Parameter(command, r.CowId), Parameter(command, r.FarmId), Parameter(command, r.SensorId),
-                        Parameter(command, measuredAt), Parameter(command, Bind(r.ReadingId)), Parameter(command, measuredAt),
+                        Parameter(command, firstSeenAt), Parameter(command, Bind(r.ReadingId)), Parameter(command, r.MeasuredAt.UtcDateTime),
                         Parameter(command, r.RumenTemperatureCelsius), Parameter(command, r.ActivityIndex), Parameter(command, r.RuminationMinutes),
                         Parameter(command, r.WaterIntakeLitres), Parameter(command, r.RumenPh))
                     .Append(')');
