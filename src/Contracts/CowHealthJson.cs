@@ -20,6 +20,8 @@ namespace CowHealth.Contracts;
 [JsonSerializable(typeof(AlertEscalated))]
 [JsonSerializable(typeof(AlertAcknowledged))]
 [JsonSerializable(typeof(AlertResolved))]
+[JsonSerializable(typeof(AlertReopened))]
+[JsonSerializable(typeof(AcknowledgementRejected))]
 [JsonSerializable(typeof(AcknowledgeAlert))]
 [JsonSerializable(typeof(AlertEvidence))]
 public sealed partial class CowHealthJson : JsonSerializerContext
