@@ -1,9 +1,13 @@
 using CowHealth.Contracts;
 using CowHealth.KafkaRider;
 using CowHealth.KafkaRider.Registration;
+using CowHealth.Processor.Alerts;
 using CowHealth.Processor.Ingestion;
 using CowHealth.Storage;
+using CowHealth.Storage.Alerts;
+using CowHealth.Storage.Sagas;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CowHealth.Processor;
@@ -13,34 +17,65 @@ public static class ProcessorExtensions
     /// <summary>Consumer group of the Processor on <see cref="Topics.Readings"/>.</summary>
     public const string ReadingsGroup = "cowhealth-processor";
 
+    /// <summary>Consumer group of the Processor on <see cref="Topics.Commands"/>.</summary>
+    public const string CommandsGroup = "cowhealth-processor-commands";
+
     /// <summary>Readings are stored in bulk: a batch per partition of up to 1,000, or what arrived within 20 ms.</summary>
     private static readonly TopicBatchLimits ReadingBatches = new(1_000, TimeSpan.FromMilliseconds(20));
 
-    /// <summary>Everything the Processor runs: storage, the ingestion consumer, and its Kafka endpoints.</summary>
+    /// <summary>Everything the Processor runs: storage, ingestion, the alert saga, and their Kafka endpoints.</summary>
     public static IHostApplicationBuilder AddProcessor(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCowHealthStorage(builder.Configuration);
-        builder.Services.AddOptions<ReadingValidationOptions>().BindConfiguration(ReadingValidationOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<ReadingValidator>();
-        builder.Services.AddSingleton<ReadingWriter>(provider =>
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
-                ? new PostgresReadingWriter()
-                : new SqliteReadingWriter());
+        builder.Services.AddReadingIngestion();
+        builder.Services.AddAlertLifecycle();
         builder.Services.AddMassTransit(bus =>
         {
             bus.UsingInMemory();
             bus.AddRider(rider =>
             {
                 rider.AddConsumer<ReadingIngestor>();
+                rider.AddSagaStateMachine<CowAlertStateMachine, CowAlert>().EfCoreRepository();
                 rider.UsingKafka((context, kafka) =>
+                {
                     kafka.TopicBatchEndpoint<SensorReading>(Topics.Readings, ReadingsGroup, ReadingBatches, endpoint =>
                     {
                         endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000));
                         endpoint.ConfigureConsumer<ReadingIngestor>(context);
-                    }));
+                    });
+                    kafka.TopicEndpoint<AcknowledgeAlert>(Topics.Commands, CommandsGroup, endpoint =>
+                    {
+                        // A reading batch may have changed the same saga a moment ago: load again and retry.
+                        endpoint.UseMessageRetry(retry =>
+                        {
+                            retry.Handle<DbUpdateConcurrencyException>();
+                            retry.Intervals(50, 200, 500, 1_000);
+                        });
+                        endpoint.ConfigureSaga<CowAlert>(context);
+                    });
+                });
             });
         });
         return builder;
+    }
+
+    private static void AddReadingIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<ReadingValidationOptions>().BindConfiguration(ReadingValidationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReadingValidator>();
+        services.AddSingleton<ReadingWriter>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+                ? new PostgresReadingWriter()
+                : new SqliteReadingWriter());
+    }
+
+    private static void AddAlertLifecycle(this IServiceCollection services)
+    {
+        services.AddOptions<AlertPolicyOptions>().BindConfiguration(AlertPolicyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Ingestion hands condition changes to the saga in-process, inside its own transaction, through the mediator.
+        services.AddMediator(mediator => mediator.AddSagaStateMachine<CowAlertStateMachine, CowAlert>().EfCoreRepository());
+        services.AddSingleton<AlertOutboxSignal>();
+        services.AddHostedService<AlertEventRelay>();
     }
 }

@@ -23,5 +23,8 @@ public static class ProcessorMetrics
         "cowhealth.readings.produced_to_stored", "s", "From a reading's arrival in Kafka to its storage: the pipeline's own latency.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
+    public static readonly Counter<long> AlertTransitions = Meter.CreateCounter<long>(
+        "cowhealth.alerts.transitions", "{event}", "Alert lifecycle events recorded, by event type (raised, escalated, ...).");
+
     public static KeyValuePair<string, object?> Reason(string category) => new("reason", category);
 }

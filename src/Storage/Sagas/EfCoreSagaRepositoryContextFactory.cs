@@ -47,6 +47,8 @@ internal sealed class EfCoreSagaRepositoryContextFactory<TSaga>(CowHealthDb scop
         try
         {
             await work(scopedDb);
+            // Rows that activities added without changing the saga (an answer to a bad request, say) are saved too.
+            await scopedDb.SaveChangesAsync(context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
         }
         catch

@@ -1,0 +1,85 @@
+using System.Text;
+using Confluent.Kafka;
+using CowHealth.Contracts;
+using CowHealth.KafkaRider;
+using CowHealth.KafkaRider.Producing;
+using CowHealth.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CowHealth.Processor.Alerts;
+
+/// <summary>
+/// Publishes the outbox: alert events recorded with their saga state go to <c>cow-health-alerts</c>
+/// in the order they were recorded, and are marked published once Kafka has them. A crash between
+/// the two publishes an event again (at least once); its <c>message-id</c> header is the event's
+/// stable id, so consumers can tell.
+/// </summary>
+public sealed class AlertEventRelay(
+    IServiceScopeFactory scopes, SharedKafkaProducer producer, AlertOutboxSignal signal, TimeProvider clock, ILogger<AlertEventRelay> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 500;
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await PublishPending(stoppingToken) < BatchSize)
+                {
+                    await signal.WaitAsync(IdlePoll, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Publishing alert events failed; retrying");
+                await Task.Delay(AfterFailure, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of pending events; returns how many.</summary>
+    public async Task<int> PublishPending(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CowHealthDb>();
+        var pending = await db.AlertEvents.AsNoTracking()
+            .Where(e => e.PublishedAt == null)
+            .OrderBy(e => e.Position)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        await producer.SendMany(Topics.Alerts, pending.Select(e => new Message<string, byte[]>
+        {
+            Key = e.CowId,
+            Value = Encoding.UTF8.GetBytes(e.PayloadJson),
+            Headers = new Headers
+            {
+                { MessageHeaders.MessageType, Encoding.UTF8.GetBytes("CowHealth.Contracts." + e.EventType) },
+                { MessageHeaders.MessageId, Encoding.UTF8.GetBytes(e.EventId.ToString()) },
+                { MessageHeaders.CorrelationId, Encoding.UTF8.GetBytes(e.AlertId.ToString()) },
+                { MessageHeaders.SchemaVersion, "1"u8.ToArray() },
+                { MessageHeaders.SentTime, Encoding.UTF8.GetBytes(clock.GetUtcNow().ToString("O")) },
+            },
+        }), cancellationToken);
+
+        // By exact positions, not a range: a transaction that commits late can leave a lower position unpublished behind us.
+        var positions = pending.Select(e => e.Position).ToList();
+        var publishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.AlertEvents
+            .Where(e => positions.Contains(e.Position))
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.PublishedAt, publishedAt), cancellationToken);
+        return pending.Count;
+    }
+}
