@@ -59,8 +59,11 @@ public sealed class CowAlertStateMachine : MassTransitStateMachine<CowAlert>
             Ignore(Acknowledge));
 
         During(Resolved,
-            When(Detected, context => context.IsWithinCoolDown()).ReopenAlert(policy).TransitionTo(Raised),
-            When(Detected, context => !context.IsWithinCoolDown()).OpenNewAlert(policy).TransitionTo(Raised),
+            When(Detected)
+                .IfElse(context => context.IsWithinCoolDown(),
+                    comingBack => comingBack.ReopenAlert(policy),
+                    anew => anew.OpenNewAlert(policy))
+                .TransitionTo(Raised),
             When(Acknowledge).RejectAsResolved(),
             Ignore(Cleared),
             Ignore(DeadlinePassed));
