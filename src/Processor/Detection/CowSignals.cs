@@ -1,0 +1,67 @@
+namespace CowHealth.Processor.Detection;
+
+/// <summary>
+/// One reading of one cow, with what the cow's state makes of it: her normal for this hour, whether
+/// a drink hides the temperature, how long the value has been stuck. Rules judge these, and only these.
+/// </summary>
+internal readonly struct CowSignals
+{
+    public required long Ticks { get; init; }
+
+    /// <summary>Event time in seconds since the cow's first reading: the clock of her runs.</summary>
+    public required int Now { get; init; }
+
+    /// <summary>Seconds since her previous reading; infinite for her first, so every average starts at the first value.</summary>
+    public required double SecondsSincePrevious { get; init; }
+
+    /// <summary>Her baselines have seen enough (and every hour of the day) to compare with.</summary>
+    public required bool Warm { get; init; }
+
+    public required double Temperature { get; init; }
+
+    /// <summary>Plausible, and not inside a drink's dip and recovery.</summary>
+    public required bool TemperatureUsable { get; init; }
+
+    /// <summary>A drink's dip or recovery hides the temperature.</summary>
+    public required bool DrinkMasked { get; init; }
+
+    public required bool TemperatureImplausible { get; init; }
+
+    /// <summary>Her own temperature for this hour of day.</summary>
+    public required double TemperatureBaseline { get; init; }
+
+    /// <summary>How long the temperature has repeated exactly, in seconds (0 when it just changed).</summary>
+    public required int StuckSeconds { get; init; }
+
+    public required double Activity { get; init; }
+
+    /// <summary>Her own activity for this hour of day.</summary>
+    public required double ActivityBaseline { get; init; }
+
+    public required double Rumination { get; init; }
+
+    /// <summary>Her own rumination for this hour of day.</summary>
+    public required double RuminationBaseline { get; init; }
+
+    /// <summary>The bolus estimates litres (otherwise intake is judged by drinking cycles alone).</summary>
+    public required bool HasLitres { get; init; }
+
+    public required double Litres { get; init; }
+
+    public required double LitresNorm { get; init; }
+
+    /// <summary>This reading holds a drinking cycle: water reported, or a drink's sudden cooling.</summary>
+    public required bool Drank { get; init; }
+
+    /// <summary>Her norm of drinking cycles per reading.</summary>
+    public required double DrinksNorm { get; init; }
+
+    public required bool HasPh { get; init; }
+
+    public required double Ph { get; init; }
+
+    public required bool PhImplausible { get; init; }
+
+    /// <summary>Her usual pH (for the evidence; pH rules use absolute thresholds).</summary>
+    public required double PhNorm { get; init; }
+}

@@ -1,0 +1,66 @@
+using CowHealth.Processor.Detection.Baselines;
+using CowHealth.Processor.Detection.Rules;
+
+namespace CowHealth.Processor.Detection;
+
+/// <summary>One farm's settings turned into rules and the numbers the hot path uses; shared by all its cows.</summary>
+internal sealed class FarmRules
+{
+    public FarmRules(DetectionSettings settings)
+    {
+        ReadingRules =
+        [
+            new FeverRule(settings.Fever),
+            new TemperatureDropRule(settings.TemperatureDrop),
+            new CalvingRule(settings.Calving, settings.TemperatureDrop),
+            new HeatRule(settings.Heat),
+            new RuminationDropRule(settings.RuminationDrop),
+            new LowActivityRule(settings.LowActivity),
+            new SubacuteRuminalAcidosisRule(settings.SubacuteRuminalAcidosis),
+            new LowWaterIntakeRule(settings.LowWaterIntake),
+            new SensorFaultRule(settings.SensorFault),
+        ];
+        Offline = new SensorOfflineRule(settings.SensorOffline);
+        ToleranceSeconds = (int)settings.InterruptionTolerance.TotalSeconds;
+        WarmUpSeconds = (int)settings.Baseline.WarmUp.TotalSeconds;
+        // An hour's normal gets each reading in that hour; over a day they add up to 1/LearningDays.
+        HourlyWeightPerSecond = 1.0 / (settings.Baseline.LearningDays * 3600);
+        NormTimeConstantSeconds = settings.Baseline.LearningDays * 86_400;
+        Drinking = DrinkingThresholds.From(settings.Drinking);
+        MinTemperatureCelsius = settings.SensorFault.MinTemperatureCelsius;
+        MaxTemperatureCelsius = settings.SensorFault.MaxTemperatureCelsius;
+        MinPh = settings.SensorFault.MinPh;
+        MaxPh = settings.SensorFault.MaxPh;
+        LearnBelowCelsius = settings.TemperatureDrop.MarginCelsius;
+        LearnAboveCelsius = settings.Fever.MarginCelsius;
+    }
+
+    /// <summary>The rules judged on every reading, in a fixed order (the order of their changes).</summary>
+    public DetectionRule[] ReadingRules { get; }
+
+    public SensorOfflineRule Offline { get; }
+
+    public int ToleranceSeconds { get; }
+
+    public int WarmUpSeconds { get; }
+
+    public double HourlyWeightPerSecond { get; }
+
+    public double NormTimeConstantSeconds { get; }
+
+    public DrinkingThresholds Drinking { get; }
+
+    public double MinTemperatureCelsius { get; }
+
+    public double MaxTemperatureCelsius { get; }
+
+    public double MinPh { get; }
+
+    public double MaxPh { get; }
+
+    /// <summary>Once warm, a temperature is learned clamped to this far below her normal (an illness moves her normal only slowly).</summary>
+    public double LearnBelowCelsius { get; }
+
+    /// <summary>Once warm, a temperature is learned clamped to this far above her normal.</summary>
+    public double LearnAboveCelsius { get; }
+}

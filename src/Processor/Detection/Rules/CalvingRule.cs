@@ -1,0 +1,48 @@
+using CowHealth.Contracts;
+
+namespace CowHealth.Processor.Detection.Rules;
+
+/// <summary>
+/// Calving ahead: in the last day before calving the cow's temperature settles 0.3–0.5 °C below her
+/// normal as progesterone falls. The rule averages her deviation from her hourly normal over
+/// <see cref="CalvingSettings.AveragedOver"/> (drinks excluded) and calls calving when that mean
+/// stays <see cref="CalvingSettings.DropCelsius"/> below normal. Readings colder than the
+/// <see cref="TemperatureDropRule"/>'s margin are left out: they are that rule's case.
+/// </summary>
+internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSettings temperatureDrop)
+    : DetectionRule(HealthCondition.Calving, settings)
+{
+    private const string Measure = nameof(SensorReading.RumenTemperatureCelsius);
+    private readonly double _drop = settings.DropCelsius;
+    private readonly double _clearDrop = settings.ClearDropCelsius;
+    private readonly double _timeConstantSeconds = settings.AveragedOver.TotalSeconds;
+    private readonly double _temperatureDropMargin = temperatureDrop.MarginCelsius;
+
+    public override Verdict Judge(ref ConditionTrack track, in CowSignals signals)
+    {
+        if (!signals.Warm || !signals.TemperatureUsable)
+        {
+            return Verdict.Unknown;
+        }
+
+        var deviation = signals.Temperature - signals.TemperatureBaseline;
+        if (deviation < -_temperatureDropMargin)
+        {
+            // Colder than a calving makes her: a temperature drop in its own right (milk fever, shock), not calving.
+            return Verdict.Unknown;
+        }
+
+        track.Average += (float)(ExponentialWeights.After(signals.SecondsSincePrevious, _timeConstantSeconds) * (deviation - track.Average));
+        var averaged = (double)track.Average;
+        return Verdict.Of(averaged <= -_drop, averaged > -_clearDrop, signals.TemperatureBaseline + averaged, signals.TemperatureBaseline);
+    }
+
+    public override AlertSeverity SeverityOf(double meanObserved, double meanBaseline) => AlertSeverity.Warning;
+
+    public override AlertEvidence DetectedEvidence(in Episode episode) => Evidence(Measure, episode, episode.Baseline - _drop,
+        $"Temperature averaged {episode.Baseline - episode.Observed:0.00} °C below her normal over the last hours: " +
+        "calving is likely within a day.");
+
+    public override AlertEvidence ClearedEvidence(in Episode episode) => Evidence(Measure, episode, episode.Baseline - _clearDrop,
+        $"Averaged temperature back within {_clearDrop:0.0#} °C of her normal for {EvidenceText.Duration(episode.Duration)}.");
+}

@@ -1,0 +1,312 @@
+using System.Runtime.CompilerServices;
+using CowHealth.Contracts;
+using CowHealth.Processor.Detection.Baselines;
+using CowHealth.Processor.Detection.Rules;
+
+namespace CowHealth.Processor.Detection;
+
+/// <summary>
+/// Everything detection knows about one cow, in a fixed size: her hourly normals, her drinking
+/// state, and one <see cref="ConditionTrack"/> per condition. Callers hold the cow's lock.
+/// Times inside are seconds since her first reading.
+/// </summary>
+internal sealed class TrackedCow(string cowId, HerdFarm farm)
+{
+    public const int FormatVersion = 1;
+
+    private const int AllHours = (1 << HourlyBaseline.HoursPerDay) - 1;
+    private const int ConditionCount = (int)HealthCondition.SensorFault + 1;
+    private const int MaxSnapshotBytes = 1_024;
+
+    private long _firstTicks;
+    private long _lastTicks;
+    private int _hoursSeen;
+    private bool _started;
+    private bool _warm;
+    private HourlyBaseline _temperature;
+    private HourlyBaseline _activity;
+    private HourlyBaseline _rumination;
+    private float _litresNorm;
+    private float _drinksNorm;
+    private float _phNorm;
+    private DrinkingMask _drinking;
+    private float _previousTemperature;
+    private int _stuckSince;
+    private Tracks _tracks;
+
+    public string CowId { get; } = cowId;
+
+    public HerdFarm Farm { get; private set; } = farm;
+
+    /// <summary>Event time of her newest reading; read by silence scans without the cow's lock.</summary>
+    public long LastTicks => Volatile.Read(ref _lastTicks);
+
+    public IReadOnlyList<ConditionChange> Observe(SensorReading reading)
+    {
+        var ticks = reading.MeasuredAt.UtcTicks;
+        if (_started && ticks <= _lastTicks)
+        {
+            // Re-delivered (or older than what she already told us): processing it again must change nothing.
+            return [];
+        }
+
+        var rules = Farm.Rules;
+        var hasPrevious = _started;
+        var secondsSincePrevious = hasPrevious ? (ticks - _lastTicks) / (double)TimeSpan.TicksPerSecond : double.PositiveInfinity;
+        if (!_started)
+        {
+            _firstTicks = ticks;
+            _started = true;
+        }
+
+        var now = SecondsOf(ticks);
+        var at = new DateTimeOffset(ticks, TimeSpan.Zero);
+        List<ConditionChange>? changes = null;
+
+        ref var offline = ref _tracks[(int)HealthCondition.SensorOffline];
+        if (offline.Active)
+        {
+            var previous = new DateTimeOffset(_lastTicks, TimeSpan.Zero);
+            offline.Deactivate();
+            (changes ??= []).Add(new ConditionChange(CowId, Farm.FarmId, HealthCondition.SensorOffline, ConditionChangeKind.Cleared,
+                offline.Severity, at, rules.Offline.ClearedEvidence(previous, at)));
+        }
+
+        var hour = (int)(ticks / TimeSpan.TicksPerHour % HourlyBaseline.HoursPerDay);
+        _hoursSeen |= 1 << hour;
+        if (!_warm && now >= rules.WarmUpSeconds && _hoursSeen == AllHours)
+        {
+            _warm = true;
+        }
+
+        var temperature = reading.RumenTemperatureCelsius;
+        var implausible = temperature < rules.MinTemperatureCelsius || temperature > rules.MaxTemperatureCelsius;
+        if (!hasPrevious || (float)temperature != _previousTemperature)
+        {
+            _stuckSince = now;
+        }
+
+        var litres = reading.WaterIntakeLitres;
+        var drinkMasked = _drinking.Observe(rules.Drinking, temperature, _previousTemperature, hasPrevious, litres > 0, implausible, now,
+            out var drank);
+        var ph = reading.RumenPh ?? double.NaN;
+        var signals = new CowSignals
+        {
+            Ticks = ticks,
+            Now = now,
+            SecondsSincePrevious = secondsSincePrevious,
+            Warm = _warm,
+            Temperature = temperature,
+            TemperatureUsable = !drinkMasked && !implausible,
+            DrinkMasked = drinkMasked,
+            TemperatureImplausible = implausible,
+            TemperatureBaseline = _temperature.Expected(hour),
+            StuckSeconds = now - _stuckSince,
+            Activity = reading.ActivityIndex,
+            ActivityBaseline = _activity.Expected(hour),
+            Rumination = reading.RuminationMinutes,
+            RuminationBaseline = _rumination.Expected(hour),
+            HasLitres = litres.HasValue,
+            Litres = litres ?? 0,
+            LitresNorm = _litresNorm,
+            Drank = drank,
+            DrinksNorm = _drinksNorm,
+            HasPh = reading.RumenPh.HasValue,
+            Ph = ph,
+            PhImplausible = ph < rules.MinPh || ph > rules.MaxPh,
+            PhNorm = _phNorm,
+        };
+
+        // Conditions that are present or abnormal on this reading: their measure is not learned as normal.
+        var engaged = 0;
+        foreach (var rule in rules.ReadingRules)
+        {
+            var index = (int)rule.Condition;
+            ref var track = ref _tracks[index];
+            var verdict = rule.Judge(ref track, signals);
+            var transition = track.Apply(verdict, now, rule, rules.ToleranceSeconds);
+            if (verdict.Kind == VerdictKind.Abnormal || track.Active)
+            {
+                engaged |= 1 << index;
+            }
+
+            if (transition != Transition.None)
+            {
+                (changes ??= []).Add(ChangeOf(rule, track, transition, verdict, at));
+            }
+        }
+
+        Learn(rules, signals, hour, engaged);
+        _previousTemperature = (float)temperature;
+        Volatile.Write(ref _lastTicks, ticks);
+        return changes is null ? Array.Empty<ConditionChange>() : changes;
+    }
+
+    /// <summary>Her farm's event time is <paramref name="farmTicks"/>: is she silent for too long now?</summary>
+    public ConditionChange? NoticeSilence(long farmTicks)
+    {
+        var offlineRule = Farm.Rules.Offline;
+        ref var offline = ref _tracks[(int)HealthCondition.SensorOffline];
+        if (!_started || offline.Active || !offlineRule.IsSilent(_lastTicks, farmTicks))
+        {
+            return null;
+        }
+
+        offline.Activate(SensorOfflineRule.Severity);
+        var last = new DateTimeOffset(_lastTicks, TimeSpan.Zero);
+        // The change happened when the silence passed the threshold, whenever the scan noticed it.
+        return new ConditionChange(CowId, Farm.FarmId, HealthCondition.SensorOffline, ConditionChangeKind.Detected, SensorOfflineRule.Severity,
+            last.AddTicks(offlineRule.SilentForTicks), offlineRule.DetectedEvidence(last, new DateTimeOffset(farmTicks, TimeSpan.Zero)));
+    }
+
+    public CowDetectionSnapshot Snapshot()
+    {
+        Span<byte> buffer = stackalloc byte[MaxSnapshotBytes];
+        var writer = new SnapshotWriter(buffer);
+        writer.Int64(_firstTicks);
+        writer.Int64(_lastTicks);
+        writer.Int32(_hoursSeen);
+        writer.Bool(_started);
+        writer.Bool(_warm);
+        _temperature.Write(ref writer);
+        _activity.Write(ref writer);
+        _rumination.Write(ref writer);
+        writer.Single(_litresNorm);
+        writer.Single(_drinksNorm);
+        writer.Single(_phNorm);
+        _drinking.Write(ref writer);
+        writer.Single(_previousTemperature);
+        writer.Int32(_stuckSince);
+        ushort running = 0;
+        for (var i = 0; i < ConditionCount; i++)
+        {
+            _tracks[i].WriteAverages(ref writer);
+            if (!_tracks[i].Idle)
+            {
+                running |= (ushort)(1 << i);
+            }
+        }
+
+        writer.UInt16(running);
+        for (var i = 0; i < ConditionCount; i++)
+        {
+            if ((running & (1 << i)) != 0)
+            {
+                _tracks[i].WriteRun(ref writer);
+            }
+        }
+
+        return new CowDetectionSnapshot(CowId, Farm.FarmId, new DateTimeOffset(_lastTicks, TimeSpan.Zero), FormatVersion,
+            buffer[..writer.Written].ToArray());
+    }
+
+    public void Restore(CowDetectionSnapshot snapshot, HerdFarm farm)
+    {
+        var reader = new SnapshotReader(snapshot.State);
+        Farm = farm;
+        _firstTicks = reader.Int64();
+        Volatile.Write(ref _lastTicks, reader.Int64());
+        _hoursSeen = reader.Int32();
+        _started = reader.Bool();
+        _warm = reader.Bool();
+        _temperature.Read(ref reader);
+        _activity.Read(ref reader);
+        _rumination.Read(ref reader);
+        _litresNorm = reader.Single();
+        _drinksNorm = reader.Single();
+        _phNorm = reader.Single();
+        _drinking.Read(ref reader);
+        _previousTemperature = reader.Single();
+        _stuckSince = reader.Int32();
+        _tracks = default;
+        for (var i = 0; i < ConditionCount; i++)
+        {
+            _tracks[i].ReadAverages(ref reader);
+        }
+
+        var running = reader.UInt16();
+        for (var i = 0; i < ConditionCount; i++)
+        {
+            if ((running & (1 << i)) != 0)
+            {
+                _tracks[i].ReadRun(ref reader);
+            }
+        }
+
+        if (!reader.AtEnd)
+        {
+            throw new ArgumentException($"The detection snapshot of cow {snapshot.CowId} is longer than format {FormatVersion} allows.",
+                nameof(snapshot));
+        }
+    }
+
+    private void Learn(FarmRules rules, in CowSignals signals, int hour, int engaged)
+    {
+        // A reading speaks for its interval, at most an hour of its hour's normal.
+        var hourlyWeight = Math.Min(signals.SecondsSincePrevious, 3_600) * rules.HourlyWeightPerSecond;
+        if (signals.TemperatureUsable)
+        {
+            var value = signals.Temperature;
+            if (_warm)
+            {
+                // Clamped, so an illness moves her normal slowly and a wrong early normal still corrects itself.
+                value = Math.Clamp(value, signals.TemperatureBaseline - rules.LearnBelowCelsius, signals.TemperatureBaseline + rules.LearnAboveCelsius);
+            }
+
+            _temperature.Learn(hour, value, hourlyWeight);
+        }
+
+        if ((engaged & (Bit(HealthCondition.Heat) | Bit(HealthCondition.LowActivity))) == 0)
+        {
+            _activity.Learn(hour, signals.Activity, hourlyWeight);
+        }
+
+        if ((engaged & Bit(HealthCondition.RuminationDrop)) == 0)
+        {
+            _rumination.Learn(hour, signals.Rumination, hourlyWeight);
+        }
+
+        // Norms without a daily rhythm: a time-weighted plain mean at first, then exponentially weighted.
+        var normWeight = ExponentialWeights.WarmStart(signals, rules.NormTimeConstantSeconds);
+        if ((engaged & Bit(HealthCondition.LowWaterIntake)) == 0)
+        {
+            if (signals.HasLitres)
+            {
+                _litresNorm += (float)(normWeight * (signals.Litres - _litresNorm));
+            }
+
+            _drinksNorm += (float)(normWeight * ((signals.Drank ? 1.0 : 0.0) - _drinksNorm));
+        }
+
+        if (signals.HasPh && !signals.PhImplausible && (engaged & Bit(HealthCondition.SubacuteRuminalAcidosis)) == 0)
+        {
+            _phNorm += (float)((_phNorm == 0 ? 1.0 : normWeight) * (signals.Ph - _phNorm));
+        }
+    }
+
+    private ConditionChange ChangeOf(DetectionRule rule, in ConditionTrack track, Transition transition, in Verdict verdict, DateTimeOffset at)
+    {
+        if (transition == Transition.Detected)
+        {
+            var run = new Episode(TimeOf(track.RunStart), at, track.MeanObserved, track.MeanBaseline, track.Detail);
+            return new ConditionChange(CowId, Farm.FarmId, rule.Condition, ConditionChangeKind.Detected, track.Severity, at,
+                rule.DetectedEvidence(run));
+        }
+
+        var clear = new Episode(TimeOf(track.ClearSince), at, verdict.Observed, verdict.Baseline, track.Detail);
+        return new ConditionChange(CowId, Farm.FarmId, rule.Condition, ConditionChangeKind.Cleared, track.Severity, at,
+            rule.ClearedEvidence(clear));
+    }
+
+    private static int Bit(HealthCondition condition) => 1 << (int)condition;
+
+    private int SecondsOf(long ticks) => (int)((ticks - _firstTicks) / TimeSpan.TicksPerSecond);
+
+    private DateTimeOffset TimeOf(int seconds) => new(_firstTicks + (seconds * TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    [InlineArray(ConditionCount)]
+    private struct Tracks
+    {
+        private ConditionTrack _element;
+    }
+}
