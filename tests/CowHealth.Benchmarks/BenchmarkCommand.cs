@@ -6,6 +6,7 @@ internal static class BenchmarkCommand
     private static readonly Dictionary<string, (string Description, Func<string[], Task> Run)> Benchmarks = new()
     {
         ["rider"] = ("Raw Confluent consume loop vs the Kafka rider dispatching into MassTransit (single and batch).", RiderBenchmark.Run),
+        ["detection"] = ("Readings per second through the detection rules (HerdDetector), bytes per tracked cow, snapshot size.", DetectionBenchmark.Run),
     };
 
     public static async Task<int> Run(string[] args)
