@@ -34,6 +34,13 @@ public sealed class KafkaOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>
+    /// How much a consumer fetches ahead per partition queue (<c>queued.max.messages.kbytes</c>): more
+    /// smooths throughput, less bounds memory. Default 65,536 (librdkafka's own default).
+    /// </summary>
+    [Range(1, 2_097_151)]
+    public int ConsumerPrefetchKilobytes { get; set; } = 65_536;
+
     /// <summary>Producer batching delay (<c>linger.ms</c>): a little latency buys much larger batches. Default 5 ms.</summary>
     [Range(0, 1_000)]
     public int ProducerLingerMilliseconds { get; set; } = 5;

@@ -183,6 +183,7 @@ internal sealed class TopicEndpoint : IDisposable
             EnableAutoOffsetStore = false,
             EnablePartitionEof = false,
             SessionTimeoutMs = (int)_kafka.SessionTimeout.TotalMilliseconds,
+            QueuedMaxMessagesKbytes = _kafka.ConsumerPrefetchKilobytes,
             HeartbeatIntervalMs = (int)Math.Min(3_000, _kafka.SessionTimeout.TotalMilliseconds / 3),
         };
         return new ConsumerBuilder<string, byte[]>(config)
