@@ -166,8 +166,10 @@ internal static class DetectionBenchmark
         var at = Start.AddMinutes(10 * step);
         var hour = at.UtcDateTime.TimeOfDay.TotalHours;
         var feeding = Math.Exp(-Math.Pow(hour - 6, 2) / 2) + Math.Exp(-Math.Pow(hour - 17, 2) / 2);
-        var drinks = Noise(cow, step, 1) < 0.08;
-        var dip = drinks ? 5.0 : Noise(cow, step - 1, 1) < 0.08 ? 2.7 : Noise(cow, step - 2, 1) < 0.08 ? 1.5 : 0;
+        // About ten drinks a day, regular as real cows are, each cooling the rumen and recovering over the next readings.
+        var sinceDrink = (step + (cow * 7)) % 14;
+        var drinks = sinceDrink == 0;
+        var dip = sinceDrink switch { 0 => 5.0, 1 => 2.7, 2 => 1.5, 3 => 0.7, _ => 0 };
         var normal = 38.8 + (0.4 * Noise(cow, -1, 2));
         var temperature = normal + (0.25 * Math.Sin(2 * Math.PI * (hour - 10) / 24)) + (0.1 * (Noise(cow, step, 3) - 0.5)) - dip;
         var activity = (0.7 + (0.9 * feeding)) * (0.9 + (0.2 * Noise(cow, step, 4)));

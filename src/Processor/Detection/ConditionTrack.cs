@@ -170,6 +170,9 @@ internal struct ConditionTrack
         }
     }
 
+    /// <summary>The rule keeps averages here (not every rule does): the snapshot leaves empty ones out.</summary>
+    public readonly bool HasAverages => Average != 0 || AverageExpected != 0;
+
     public readonly void WriteAverages(ref SnapshotWriter writer)
     {
         writer.Single(Average);
@@ -182,29 +185,65 @@ internal struct ConditionTrack
         AverageExpected = reader.Single();
     }
 
+    /// <summary>
+    /// Writes what is alive: for a present condition its severity and clearing (a run building
+    /// towards detection is dead then, as the condition cannot be detected twice); otherwise the run.
+    /// </summary>
     public readonly void WriteRun(ref SnapshotWriter writer)
     {
-        writer.Int32(_runStart);
-        writer.Int32(_interruptedSince);
-        writer.Int32(_clearSince);
-        writer.Single(_sumObserved);
-        writer.Single(_sumBaseline);
-        writer.UInt16(_runReadings);
-        writer.Byte((byte)_flags);
+        var active = (_flags & Flags.Active) != 0;
+        var flags = active ? _flags & (Flags.Active | Flags.Clearing) : _flags;
+        writer.Byte((byte)flags);
         writer.Byte(_detail);
-        writer.Byte((byte)_severity);
+        if (active)
+        {
+            writer.Byte((byte)_severity);
+            if ((flags & Flags.Clearing) != 0)
+            {
+                writer.Int32(_clearSince);
+            }
+
+            return;
+        }
+
+        if ((flags & Flags.Running) != 0)
+        {
+            writer.Int32(_runStart);
+            writer.Single(_sumObserved);
+            writer.Single(_sumBaseline);
+            writer.UInt16(_runReadings);
+            if ((flags & Flags.Interrupted) != 0)
+            {
+                writer.Int32(_interruptedSince);
+            }
+        }
     }
 
     public void ReadRun(ref SnapshotReader reader)
     {
-        _runStart = reader.Int32();
-        _interruptedSince = reader.Int32();
-        _clearSince = reader.Int32();
-        _sumObserved = reader.Single();
-        _sumBaseline = reader.Single();
-        _runReadings = reader.UInt16();
         _flags = (Flags)reader.Byte();
         _detail = reader.Byte();
-        _severity = (AlertSeverity)reader.Byte();
+        if ((_flags & Flags.Active) != 0)
+        {
+            _severity = (AlertSeverity)reader.Byte();
+            if ((_flags & Flags.Clearing) != 0)
+            {
+                _clearSince = reader.Int32();
+            }
+
+            return;
+        }
+
+        if ((_flags & Flags.Running) != 0)
+        {
+            _runStart = reader.Int32();
+            _sumObserved = reader.Single();
+            _sumBaseline = reader.Single();
+            _runReadings = reader.UInt16();
+            if ((_flags & Flags.Interrupted) != 0)
+            {
+                _interruptedSince = reader.Int32();
+            }
+        }
     }
 }

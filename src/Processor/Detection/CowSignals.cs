@@ -22,6 +22,9 @@ internal readonly struct CowSignals
     /// <summary>Plausible, and not inside a drink's dip and recovery.</summary>
     public required bool TemperatureUsable { get; init; }
 
+    /// <summary>Seconds since the previous temperature the rules could use: the step of an average of usable temperatures.</summary>
+    public required double SecondsSinceUsableTemperature { get; init; }
+
     /// <summary>A drink's dip or recovery hides the temperature.</summary>
     public required bool DrinkMasked { get; init; }
 
@@ -43,18 +46,14 @@ internal readonly struct CowSignals
     /// <summary>Her own rumination for this hour of day.</summary>
     public required double RuminationBaseline { get; init; }
 
-    /// <summary>The bolus estimates litres (otherwise intake is judged by drinking cycles alone).</summary>
+    /// <summary>The bolus estimates litres (otherwise intake is counted in drinking cycles).</summary>
     public required bool HasLitres { get; init; }
 
-    public required double Litres { get; init; }
+    /// <summary>Litres drunk in the interval, or for a bolus without litres the drinking cycles in it (0 or 1).</summary>
+    public required double WaterIntake { get; init; }
 
-    public required double LitresNorm { get; init; }
-
-    /// <summary>This reading holds a drinking cycle: water reported, or a drink's sudden cooling.</summary>
-    public required bool Drank { get; init; }
-
-    /// <summary>Her norm of drinking cycles per reading.</summary>
-    public required double DrinksNorm { get; init; }
+    /// <summary>Her own intake for this hour of day, in the same measure.</summary>
+    public required double WaterIntakeBaseline { get; init; }
 
     public required bool HasPh { get; init; }
 

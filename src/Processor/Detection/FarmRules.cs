@@ -12,7 +12,7 @@ internal sealed class FarmRules
         [
             new FeverRule(settings.Fever),
             new TemperatureDropRule(settings.TemperatureDrop),
-            new CalvingRule(settings.Calving, settings.TemperatureDrop),
+            new CalvingRule(settings.Calving, settings.TemperatureDrop, settings.Drinking),
             new HeatRule(settings.Heat),
             new RuminationDropRule(settings.RuminationDrop),
             new LowActivityRule(settings.LowActivity),

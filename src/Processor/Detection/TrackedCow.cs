@@ -26,8 +26,7 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
     private HourlyBaseline _temperature;
     private HourlyBaseline _activity;
     private HourlyBaseline _rumination;
-    private float _litresNorm;
-    private float _drinksNorm;
+    private HourlyBaseline _waterIntake;
     private float _phNorm;
     private DrinkingMask _drinking;
     private float _previousTemperature;
@@ -87,6 +86,7 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         }
 
         var litres = reading.WaterIntakeLitres;
+        var secondsSinceUsableTemperature = _drinking.SecondsSinceUsable(now);
         var drinkMasked = _drinking.Observe(rules.Drinking, temperature, _previousTemperature, hasPrevious, litres > 0, implausible, now,
             out var drank);
         var ph = reading.RumenPh ?? double.NaN;
@@ -98,6 +98,7 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
             Warm = _warm,
             Temperature = temperature,
             TemperatureUsable = !drinkMasked && !implausible,
+            SecondsSinceUsableTemperature = secondsSinceUsableTemperature,
             DrinkMasked = drinkMasked,
             TemperatureImplausible = implausible,
             TemperatureBaseline = _temperature.Expected(hour),
@@ -107,10 +108,9 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
             Rumination = reading.RuminationMinutes,
             RuminationBaseline = _rumination.Expected(hour),
             HasLitres = litres.HasValue,
-            Litres = litres ?? 0,
-            LitresNorm = _litresNorm,
-            Drank = drank,
-            DrinksNorm = _drinksNorm,
+            // Litres when the bolus estimates them, otherwise drinking cycles: one measure per bolus.
+            WaterIntake = litres ?? (drank ? 1.0 : 0.0),
+            WaterIntakeBaseline = _waterIntake.Expected(hour),
             HasPh = reading.RumenPh.HasValue,
             Ph = ph,
             PhImplausible = ph < rules.MinPh || ph > rules.MaxPh,
@@ -168,28 +168,31 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         writer.Int32(_hoursSeen);
         writer.Bool(_started);
         writer.Bool(_warm);
-        _temperature.Write(ref writer);
-        _activity.Write(ref writer);
-        _rumination.Write(ref writer);
-        writer.Single(_litresNorm);
-        writer.Single(_drinksNorm);
+        _temperature.Write(ref writer, _warm);
+        _activity.Write(ref writer, _warm);
+        _rumination.Write(ref writer, _warm);
+        _waterIntake.Write(ref writer, _warm);
         writer.Single(_phNorm);
         _drinking.Write(ref writer);
         writer.Single(_previousTemperature);
         writer.Int32(_stuckSince);
+        ushort averaged = 0;
         ushort running = 0;
         for (var i = 0; i < ConditionCount; i++)
         {
-            _tracks[i].WriteAverages(ref writer);
-            if (!_tracks[i].Idle)
-            {
-                running |= (ushort)(1 << i);
-            }
+            averaged |= _tracks[i].HasAverages ? (ushort)(1 << i) : (ushort)0;
+            running |= _tracks[i].Idle ? (ushort)0 : (ushort)(1 << i);
         }
 
+        writer.UInt16(averaged);
         writer.UInt16(running);
         for (var i = 0; i < ConditionCount; i++)
         {
+            if ((averaged & (1 << i)) != 0)
+            {
+                _tracks[i].WriteAverages(ref writer);
+            }
+
             if ((running & (1 << i)) != 0)
             {
                 _tracks[i].WriteRun(ref writer);
@@ -209,24 +212,24 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         _hoursSeen = reader.Int32();
         _started = reader.Bool();
         _warm = reader.Bool();
-        _temperature.Read(ref reader);
-        _activity.Read(ref reader);
-        _rumination.Read(ref reader);
-        _litresNorm = reader.Single();
-        _drinksNorm = reader.Single();
+        _temperature.Read(ref reader, _warm);
+        _activity.Read(ref reader, _warm);
+        _rumination.Read(ref reader, _warm);
+        _waterIntake.Read(ref reader, _warm);
         _phNorm = reader.Single();
         _drinking.Read(ref reader);
         _previousTemperature = reader.Single();
         _stuckSince = reader.Int32();
         _tracks = default;
-        for (var i = 0; i < ConditionCount; i++)
-        {
-            _tracks[i].ReadAverages(ref reader);
-        }
-
+        var averaged = reader.UInt16();
         var running = reader.UInt16();
         for (var i = 0; i < ConditionCount; i++)
         {
+            if ((averaged & (1 << i)) != 0)
+            {
+                _tracks[i].ReadAverages(ref reader);
+            }
+
             if ((running & (1 << i)) != 0)
             {
                 _tracks[i].ReadRun(ref reader);
@@ -244,43 +247,44 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
     {
         // A reading speaks for its interval, at most an hour of its hour's normal.
         var hourlyWeight = Math.Min(signals.SecondsSincePrevious, 3_600) * rules.HourlyWeightPerSecond;
-        if (signals.TemperatureUsable)
+        // A confirmed fever or chill is not her normal. Otherwise a reading is learned clamped to the
+        // rules' margins: a run building up moves her normal only slowly, and a normal learned wrong
+        // during warm-up still corrects itself.
+        var temperatureIllness = _tracks[(int)HealthCondition.Fever].Active || _tracks[(int)HealthCondition.TemperatureDrop].Active;
+        if (signals.TemperatureUsable && !temperatureIllness)
         {
             var value = signals.Temperature;
             if (_warm)
             {
-                // Clamped, so an illness moves her normal slowly and a wrong early normal still corrects itself.
                 value = Math.Clamp(value, signals.TemperatureBaseline - rules.LearnBelowCelsius, signals.TemperatureBaseline + rules.LearnAboveCelsius);
             }
 
-            _temperature.Learn(hour, value, hourlyWeight);
+            _temperature.Learn(hour, value, hourlyWeight, _warm);
         }
 
         if ((engaged & (Bit(HealthCondition.Heat) | Bit(HealthCondition.LowActivity))) == 0)
         {
-            _activity.Learn(hour, signals.Activity, hourlyWeight);
+            _activity.Learn(hour, signals.Activity, hourlyWeight, _warm);
         }
 
         if ((engaged & Bit(HealthCondition.RuminationDrop)) == 0)
         {
-            _rumination.Learn(hour, signals.Rumination, hourlyWeight);
+            _rumination.Learn(hour, signals.Rumination, hourlyWeight, _warm);
         }
 
-        // Norms without a daily rhythm: a time-weighted plain mean at first, then exponentially weighted.
-        var normWeight = ExponentialWeights.WarmStart(signals, rules.NormTimeConstantSeconds);
+
         if ((engaged & Bit(HealthCondition.LowWaterIntake)) == 0)
         {
-            if (signals.HasLitres)
-            {
-                _litresNorm += (float)(normWeight * (signals.Litres - _litresNorm));
-            }
-
-            _drinksNorm += (float)(normWeight * ((signals.Drank ? 1.0 : 0.0) - _drinksNorm));
+            _waterIntake.Learn(hour, signals.WaterIntake, hourlyWeight, _warm);
         }
 
         if (signals.HasPh && !signals.PhImplausible && (engaged & Bit(HealthCondition.SubacuteRuminalAcidosis)) == 0)
         {
-            _phNorm += (float)((_phNorm == 0 ? 1.0 : normWeight) * (signals.Ph - _phNorm));
+            // Her usual pH, for the evidence only: a plain mean while she warms up, then exponentially weighted.
+            var weight = _phNorm == 0 ? 1.0 : _warm
+                ? ExponentialWeights.After(signals.SecondsSincePrevious, rules.NormTimeConstantSeconds)
+                : ExponentialWeights.WarmStart(signals.SecondsSincePrevious, signals.Now, rules.NormTimeConstantSeconds);
+            _phNorm += (float)(weight * (signals.Ph - _phNorm));
         }
     }
 

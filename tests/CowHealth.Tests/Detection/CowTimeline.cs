@@ -4,7 +4,7 @@ namespace CowHealth.Tests.Detection;
 
 /// <summary>
 /// Builds one cow's bolus readings, every ten minutes from <see cref="Start"/>: a healthy cow with a
-/// daily rhythm of temperature, activity and rumination, about a dozen drinks a day that each cool
+/// daily rhythm of temperature, activity and rumination, about ten drinks a day that each cool
 /// the rumen by several degrees and warm back over an hour, and conditions laid over that with a
 /// <see cref="Signature"/>. The same seed gives the same readings.
 /// </summary>
@@ -20,6 +20,9 @@ public sealed class CowTimeline
     private readonly double _normalTemperature;
     private readonly double _normalActivity;
     private readonly double _normalRumination;
+    private static readonly TimeSpan DrinkingGap = TimeSpan.FromHours(2.4);
+
+    private DateTimeOffset _nextDrinkAt;
     private int _readingsSinceDrink = int.MaxValue;
     private double _lastDip;
     private Signature _previous = Signature.None;
@@ -35,6 +38,7 @@ public sealed class CowTimeline
         _normalTemperature = 38.8 + (0.4 * _noise.NextDouble());
         _normalActivity = 0.9 + (0.2 * _noise.NextDouble());
         _normalRumination = 450 + (100 * _noise.NextDouble());
+        _nextDrinkAt = Start + (DrinkingGap * _noise.NextDouble());
     }
 
     public string CowId { get; }
@@ -78,10 +82,12 @@ public sealed class CowTimeline
         var hour = at.UtcDateTime.TimeOfDay.TotalHours;
         var feeding = Math.Exp(-Math.Pow(hour - 6, 2) / 2) + Math.Exp(-Math.Pow(hour - 17, 2) / 2);
 
-        var drinks = _noise.NextDouble() < 0.08 * signature.DrinkingFactor;
-        var litres = drinks ? 8 + (10 * _noise.NextDouble()) : 0;
+        // Cows drink in bouts about every two and a half hours, more regularly than coin tosses would.
+        var drinks = at >= _nextDrinkAt;
+        var litres = drinks ? 8 + (6 * _noise.NextDouble()) : 0;
         if (drinks)
         {
+            _nextDrinkAt = at + (DrinkingGap * (0.6 + (0.8 * _noise.NextDouble())) / signature.DrinkingFactor);
             _readingsSinceDrink = 0;
             _lastDip = signature.DrinkDipCelsius * (0.7 + (0.6 * _noise.NextDouble()));
         }

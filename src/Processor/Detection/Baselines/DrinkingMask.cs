@@ -11,6 +11,7 @@ namespace CowHealth.Processor.Detection.Baselines;
 internal struct DrinkingMask
 {
     private float _lastUsableTemperature;
+    private int _lastUsableAt;
     private float _preDrinkTemperature;
     private int _maskedUntil;
     private bool _hasUsable;
@@ -56,15 +57,20 @@ internal struct DrinkingMask
         if (!implausible)
         {
             _lastUsableTemperature = (float)temperature;
+            _lastUsableAt = now;
             _hasUsable = true;
         }
 
         return false;
     }
 
+    /// <summary>Seconds from the previous usable temperature to <paramref name="now"/>; infinite before the first.</summary>
+    public readonly double SecondsSinceUsable(int now) => _hasUsable ? now - _lastUsableAt : double.PositiveInfinity;
+
     public readonly void Write(ref SnapshotWriter writer)
     {
         writer.Single(_lastUsableTemperature);
+        writer.Int32(_lastUsableAt);
         writer.Single(_preDrinkTemperature);
         writer.Int32(_maskedUntil);
         writer.Bool(_hasUsable);
@@ -74,6 +80,7 @@ internal struct DrinkingMask
     public void Read(ref SnapshotReader reader)
     {
         _lastUsableTemperature = reader.Single();
+        _lastUsableAt = reader.Int32();
         _preDrinkTemperature = reader.Single();
         _maskedUntil = reader.Int32();
         _hasUsable = reader.Bool();

@@ -4,7 +4,7 @@ namespace CowHealth.Processor.Detection.Baselines;
 
 /// <summary>
 /// A cow's own normal of one measure for each hour of the day (UTC; only the cow's own rhythm
-/// matters, not the clock's), learned online: a plain mean while an hour has few samples, then an
+/// matters, not the clock's), learned online: a plain mean while she warms up, then an
 /// exponentially weighted one. 24 numbers and 24 counts, however long the cow is watched.
 /// </summary>
 internal struct HourlyBaseline
@@ -35,10 +35,12 @@ internal struct HourlyBaseline
     }
 
     /// <summary>
-    /// Folds <paramref name="value"/> into <paramref name="hour"/>'s normal with at least
-    /// <paramref name="minimumWeight"/> (the learning rate for this reading's share of the hour).
+    /// Folds <paramref name="value"/> into <paramref name="hour"/>'s normal: a plain mean while the cow
+    /// warms up, then with <paramref name="weight"/> (the learning rate for this reading's share of the
+    /// hour). Once she is <paramref name="warm"/> her normal must move at its steady pace: a plain mean
+    /// of a few days would swallow a third of a one-day calving drop.
     /// </summary>
-    public void Learn(int hour, double value, double minimumWeight)
+    public void Learn(int hour, double value, double weight, bool warm)
     {
         var count = _counts[hour];
         if (count < byte.MaxValue)
@@ -47,15 +49,34 @@ internal struct HourlyBaseline
             _counts[hour] = count;
         }
 
-        var weight = Math.Max(1.0 / count, minimumWeight);
-        _means[hour] += (float)(weight * (value - _means[hour]));
+        var plainMean = 1.0 / count;
+        var applied = count == 1 ? 1.0 : warm ? weight : Math.Max(plainMean, weight);
+        _means[hour] += (float)(applied * (value - _means[hour]));
     }
 
-    public readonly void Write(ref SnapshotWriter writer)
+    /// <summary>
+    /// Writes the normals and, while the cow warms up, the counts. Once she is <paramref name="warm"/>
+    /// a count only tells whether the hour has a normal at all, so 3 bytes of flags replace 24 counts.
+    /// </summary>
+    public readonly void Write(ref SnapshotWriter writer, bool warm)
     {
         for (var h = 0; h < HoursPerDay; h++)
         {
             writer.Single(_means[h]);
+        }
+
+        if (warm)
+        {
+            var seen = 0;
+            for (var h = 0; h < HoursPerDay; h++)
+            {
+                seen |= _counts[h] > 0 ? 1 << h : 0;
+            }
+
+            writer.Byte((byte)seen);
+            writer.Byte((byte)(seen >> 8));
+            writer.Byte((byte)(seen >> 16));
+            return;
         }
 
         for (var h = 0; h < HoursPerDay; h++)
@@ -64,11 +85,23 @@ internal struct HourlyBaseline
         }
     }
 
-    public void Read(ref SnapshotReader reader)
+    public void Read(ref SnapshotReader reader, bool warm)
     {
         for (var h = 0; h < HoursPerDay; h++)
         {
             _means[h] = reader.Single();
+        }
+
+        if (warm)
+        {
+            var seen = reader.Byte() | (reader.Byte() << 8) | (reader.Byte() << 16);
+            for (var h = 0; h < HoursPerDay; h++)
+            {
+                // Any count above one learns alike once she is warm.
+                _counts[h] = (seen & (1 << h)) != 0 ? (byte)2 : (byte)0;
+            }
+
+            return;
         }
 
         for (var h = 0; h < HoursPerDay; h++)

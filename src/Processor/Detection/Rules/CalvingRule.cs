@@ -1,4 +1,5 @@
 using CowHealth.Contracts;
+using CowHealth.Processor.Detection.Baselines;
 
 namespace CowHealth.Processor.Detection.Rules;
 
@@ -9,7 +10,7 @@ namespace CowHealth.Processor.Detection.Rules;
 /// stays <see cref="CalvingSettings.DropCelsius"/> below normal. Readings colder than the
 /// <see cref="TemperatureDropRule"/>'s margin are left out: they are that rule's case.
 /// </summary>
-internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSettings temperatureDrop)
+internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSettings temperatureDrop, DrinkingSettings drinking)
     : DetectionRule(HealthCondition.Calving, settings)
 {
     private const string Measure = nameof(SensorReading.RumenTemperatureCelsius);
@@ -17,6 +18,7 @@ internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSetti
     private readonly double _clearDrop = settings.ClearDropCelsius;
     private readonly double _timeConstantSeconds = settings.AveragedOver.TotalSeconds;
     private readonly double _temperatureDropMargin = temperatureDrop.MarginCelsius;
+    private readonly double _maxStepSeconds = drinking.MaxRecovery.TotalSeconds;
 
     public override Verdict Judge(ref ConditionTrack track, in CowSignals signals)
     {
@@ -32,7 +34,10 @@ internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSetti
             return Verdict.Unknown;
         }
 
-        track.Average += (float)(ExponentialWeights.After(signals.SecondsSincePrevious, _timeConstantSeconds) * (deviation - track.Average));
+        // Stepped by the time since the last usable temperature (drinks hide a third of the readings,
+        // and the average must still span its window), but at most a drink's mask: after a longer
+        // silence one reading must not stand for the gap.
+        track.Average += (float)(ExponentialWeights.After(ExponentialWeights.Step(signals.SecondsSinceUsableTemperature, _maxStepSeconds), _timeConstantSeconds) * (deviation - track.Average));
         var averaged = (double)track.Average;
         return Verdict.Of(averaged <= -_drop, averaged > -_clearDrop, signals.TemperatureBaseline + averaged, signals.TemperatureBaseline);
     }
