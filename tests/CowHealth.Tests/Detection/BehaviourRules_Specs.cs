@@ -19,7 +19,7 @@ public sealed class BehaviourRules_Specs
     }
 
     [Fact]
-    public void Heat_evidence_says_how_many_times_her_normal_activity_she_showed()
+    public void Heat_evidence_says_how_many_times_her_usual_activity_she_showed()
     {
         var heat = RuleScenario.Named("Heat");
 
@@ -27,7 +27,7 @@ public sealed class BehaviourRules_Specs
 
         Assert.Equal(nameof(SensorReading.ActivityIndex), detected.Evidence.Measure);
         Assert.InRange(detected.Evidence.ObservedValue / detected.Evidence.BaselineValue, 2.0, 3.2);
-        Assert.Contains("times her normal", detected.Evidence.Summary);
+        Assert.Contains("times her usual", detected.Evidence.Summary);
     }
 
     [Fact]

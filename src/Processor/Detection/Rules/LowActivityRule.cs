@@ -8,28 +8,12 @@ namespace CowHealth.Processor.Detection.Rules;
 /// ketosis, metritis and a cow going down with milk fever all make her move less.
 /// </summary>
 internal sealed class LowActivityRule(LowActivitySettings settings)
-    : AveragedRatioRule(HealthCondition.LowActivity, settings, settings.AveragedOver)
+    : AveragedRatioRule(HealthCondition.LowActivity, settings, settings.AveragedOver, settings.ActivityRatio, settings.ClearActivityRatio, rises: false)
 {
-    private const string Measure = nameof(SensorReading.ActivityIndex);
-    private readonly double _ratio = settings.ActivityRatio;
-    private readonly double _clearRatio = settings.ClearActivityRatio;
+    protected override (double Observed, double Baseline) Measure(in CowSignals signals) => (signals.Activity, signals.ActivityBaseline);
 
-    public override Verdict Judge(ref ConditionTrack track, in CowSignals signals)
-    {
-        if (!TryAverage(ref track, signals, signals.Activity, signals.ActivityBaseline, out var activity, out var normal))
-        {
-            return Verdict.Unknown;
-        }
+    public override AlertEvidence DetectedEvidence(in Episode episode) =>
+        ShortfallEvidence(nameof(SensorReading.ActivityIndex), "Activity", episode, ": check her feet and her appetite");
 
-        return Verdict.Of(activity <= _ratio * normal, activity > _clearRatio * normal, activity, normal);
-    }
-
-    public override AlertSeverity SeverityOf(double meanObserved, double meanBaseline) => AlertSeverity.Warning;
-
-    public override AlertEvidence DetectedEvidence(in Episode episode) => Evidence(Measure, episode, episode.Baseline * _ratio,
-        $"Activity at {EvidenceText.Percent(episode.Observed / episode.Baseline)} of her normal for these hours, " +
-        $"for {EvidenceText.Duration(episode.Duration)}.");
-
-    public override AlertEvidence ClearedEvidence(in Episode episode) => Evidence(Measure, episode, episode.Baseline * _clearRatio,
-        $"Activity above {EvidenceText.Percent(_clearRatio)} of her normal for {EvidenceText.Duration(episode.Duration)}.");
+    public override AlertEvidence ClearedEvidence(in Episode episode) => RecoveryEvidence(nameof(SensorReading.ActivityIndex), "Activity", episode);
 }

@@ -13,33 +13,20 @@ namespace CowHealth.Processor.Detection.Rules;
 /// <see cref="LowWaterIntakeSettings.WarmUp"/> of history before it trusts those hours.
 /// </summary>
 internal sealed class LowWaterIntakeRule(LowWaterIntakeSettings settings)
-    : AveragedRatioRule(HealthCondition.LowWaterIntake, settings, settings.AveragedOver, settings.WarmUp)
+    : AveragedRatioRule(HealthCondition.LowWaterIntake, settings, settings.AveragedOver, settings.IntakeRatio, settings.ClearIntakeRatio,
+        rises: false, settings.WarmUp)
 {
     public const byte ByLitres = 1;
     public const byte ByDrinkingCycles = 2;
 
-    private readonly double _ratio = settings.IntakeRatio;
-    private readonly double _clearRatio = settings.ClearIntakeRatio;
+    protected override (double Observed, double Baseline) Measure(in CowSignals signals) => (signals.WaterIntake, signals.WaterIntakeBaseline);
 
-    public override Verdict Judge(ref ConditionTrack track, in CowSignals signals)
-    {
-        if (!TryAverage(ref track, signals, signals.WaterIntake, signals.WaterIntakeBaseline, out var intake, out var normal))
-        {
-            return Verdict.Unknown;
-        }
+    protected override byte DetailOf(in CowSignals signals) => signals.HasLitres ? ByLitres : ByDrinkingCycles;
 
-        return Verdict.Of(intake <= _ratio * normal, intake > _clearRatio * normal, intake, normal,
-            signals.HasLitres ? ByLitres : ByDrinkingCycles);
-    }
+    public override AlertEvidence DetectedEvidence(in Episode episode) =>
+        ShortfallEvidence(MeasureOf(episode), What(episode), episode, ": check her trough and her health (e.g. heat stress)");
 
-    public override AlertSeverity SeverityOf(double meanObserved, double meanBaseline) => AlertSeverity.Warning;
-
-    public override AlertEvidence DetectedEvidence(in Episode episode) => Evidence(MeasureOf(episode), episode, episode.Baseline * _ratio,
-        $"{What(episode)} at {EvidenceText.Percent(episode.Observed / episode.Baseline)} of her usual for these hours, " +
-        $"for {EvidenceText.Duration(episode.Duration)}: check her trough and her health (e.g. heat stress).");
-
-    public override AlertEvidence ClearedEvidence(in Episode episode) => Evidence(MeasureOf(episode), episode, episode.Baseline * _clearRatio,
-        $"{What(episode)} above {EvidenceText.Percent(_clearRatio)} of her usual for {EvidenceText.Duration(episode.Duration)}.");
+    public override AlertEvidence ClearedEvidence(in Episode episode) => RecoveryEvidence(MeasureOf(episode), What(episode), episode);
 
     private static string MeasureOf(in Episode episode) =>
         episode.Detail == ByDrinkingCycles ? "DrinkingCycles" : nameof(SensorReading.WaterIntakeLitres);
