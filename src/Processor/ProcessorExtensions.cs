@@ -2,6 +2,7 @@ using CowHealth.Contracts;
 using CowHealth.KafkaRider;
 using CowHealth.KafkaRider.Registration;
 using CowHealth.Processor.Alerts;
+using CowHealth.Processor.Detection;
 using CowHealth.Processor.Ingestion;
 using CowHealth.Storage;
 using CowHealth.Storage.Alerts;
@@ -27,6 +28,7 @@ public static class ProcessorExtensions
     public static IHostApplicationBuilder AddProcessor(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCowHealthStorage(builder.Configuration);
+        builder.Services.AddDetection(builder.Configuration);
         builder.Services.AddReadingIngestion();
         builder.Services.AddAlertLifecycle();
         builder.Services.AddMassTransit(bus =>
@@ -64,6 +66,7 @@ public static class ProcessorExtensions
         services.AddOptions<ReadingValidationOptions>().BindConfiguration(ReadingValidationOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReadingValidator>();
+        services.AddSingleton<DetectionStateStore>();
         services.AddSingleton<ReadingWriter>(provider =>
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
                 ? new PostgresReadingWriter()

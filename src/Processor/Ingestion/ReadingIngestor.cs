@@ -1,24 +1,92 @@
 using CowHealth.Contracts;
 using CowHealth.KafkaRider;
+using CowHealth.Processor.Alerts;
+using CowHealth.Processor.Detection;
 using CowHealth.Storage;
+using CowHealth.Storage.Alerts;
+using CowHealth.Storage.Sagas;
 using MassTransit;
+using MassTransit.Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace CowHealth.Processor.Ingestion;
 
 /// <summary>
-/// Stores a partition's batch of readings in one transaction. Readings no bolus could have sent go
-/// to the dead-letter topic with the reason, after the good ones are safely stored.
+/// Takes a partition's batch of readings through the whole Processor in one transaction: store
+/// them, run the detection rules, and let the alert saga act on what the rules found. Either all
+/// of it commits or none of it does, so a crash re-delivers the batch and nothing is lost or doubled.
+/// Readings no bolus could have sent go to the dead-letter topic, once the good ones are safe.
 /// </summary>
 public sealed class ReadingIngestor(
-    CowHealthDb db, ReadingWriter writer, ReadingValidator validator, DeadLetterPublisher deadLetters, TimeProvider clock)
+    CowHealthDb db,
+    ReadingWriter writer,
+    ReadingValidator validator,
+    HerdDetector detector,
+    DetectionStateStore detectionStates,
+    IScopedMediator alerts,
+    AlertOutboxSignal outbox,
+    DeadLetterPublisher deadLetters,
+    TimeProvider clock)
     : IConsumer<TopicBatch<SensorReading>>
 {
     public async Task Consume(ConsumeContext<TopicBatch<SensorReading>> context)
     {
         var batch = context.Message;
         var cancellationToken = context.CancellationToken;
+        var (accepted, rejected) = Validate(batch);
+        var cows = accepted.Select(r => r.Message.CowId).Distinct().ToList();
+
+        var storedAt = clock.GetUtcNow().UtcDateTime;
+        var changed = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Before this batch's readings are written: what is replayed must be only what came before them.
+            await detectionStates.EnsureTracked(db, cows, cancellationToken);
+            await writer.Write(db, accepted.Select(r => r.Message).ToList(), storedAt, cancellationToken);
+
+            var ambient = Pipe.Execute<SendContext>(send => send.GetOrAddPayload(() => new AmbientDbContext(db)));
+            foreach (var record in accepted)
+            {
+                foreach (var change in detector.Observe(record.Message))
+                {
+                    await alerts.Send(ToSagaMessage(change), ambient, cancellationToken);
+                    changed = true;
+                }
+            }
+
+            changed |= await EscalateOverdue(cows, accepted, ambient, cancellationToken);
+            await detectionStates.SaveDue(db, cows, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // Memory ran ahead of the rolled-back database: load these cows again on the retry.
+            detectionStates.Forget(cows);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
+        if (changed)
+        {
+            outbox.Notify();
+        }
+
+        foreach (var (record, why) in rejected)
+        {
+            await deadLetters.Publish(batch, record, why.Detail, cancellationToken);
+            ProcessorMetrics.ReadingsRejected.Add(1, ProcessorMetrics.Reason(why.Category));
+        }
+
+        RecordIngestMetrics(accepted, storedAt);
+    }
+
+    private (List<TopicRecord<SensorReading>> Accepted, List<(TopicRecord<SensorReading> Record, Rejection Why)> Rejected) Validate(
+        TopicBatch<SensorReading> batch)
+    {
         var accepted = new List<TopicRecord<SensorReading>>(batch.Count);
-        var rejected = new List<(TopicRecord<SensorReading> Record, Rejection Why)>();
+        var rejected = new List<(TopicRecord<SensorReading>, Rejection)>();
         foreach (var record in batch.Records)
         {
             if (validator.Check(record.Message) is { } rejection)
@@ -31,19 +99,41 @@ public sealed class ReadingIngestor(
             }
         }
 
-        var storedAt = clock.GetUtcNow().UtcDateTime;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        return (accepted, rejected);
+    }
+
+    /// <summary>Alerts of these cows nobody acknowledged before their deadline passed (in the cow's own event time).</summary>
+    private async Task<bool> EscalateOverdue(
+        List<string> cows, List<TopicRecord<SensorReading>> accepted, IPipe<SendContext> ambient, CancellationToken cancellationToken)
+    {
+        if (cows.Count == 0)
         {
-            await writer.Write(db, accepted.Select(r => r.Message).ToList(), storedAt, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            return false;
         }
 
-        foreach (var (record, why) in rejected)
+        var newest = accepted.GroupBy(r => r.Message.CowId).ToDictionary(g => g.Key, g => g.Max(r => r.Message.MeasuredAt));
+        var latestInBatch = newest.Values.Max().UtcDateTime;
+        var candidates = await db.CowAlerts.AsNoTracking()
+            .Where(s => cows.Contains(s.CowId) && s.EscalateAt != null && s.EscalateAt <= latestInBatch)
+            .Select(s => new { s.CorrelationId, s.CowId, s.EscalateAt })
+            .ToListAsync(cancellationToken);
+        var escalated = false;
+        foreach (var saga in candidates.Where(s => newest[s.CowId].UtcDateTime >= s.EscalateAt))
         {
-            await deadLetters.Publish(batch, record, why.Detail, cancellationToken);
-            ProcessorMetrics.ReadingsRejected.Add(1, ProcessorMetrics.Reason(why.Category));
+            await alerts.Send(new EscalationDue(saga.CorrelationId, newest[saga.CowId]), ambient, cancellationToken);
+            escalated = true;
         }
 
+        return escalated;
+    }
+
+    private static object ToSagaMessage(ConditionChange change) => change.Kind == ConditionChangeKind.Detected
+        ? new ConditionDetected(CowAlertIdentity.SagaOf(change.CowId, change.Condition), change.CowId, change.FarmId,
+            change.Condition, change.Severity, change.At, change.Evidence)
+        : new ConditionCleared(CowAlertIdentity.SagaOf(change.CowId, change.Condition), change.CowId, change.Condition, change.At);
+
+    private static void RecordIngestMetrics(List<TopicRecord<SensorReading>> accepted, DateTime storedAt)
+    {
         ProcessorMetrics.ReadingsIngested.Add(accepted.Count);
         foreach (var record in accepted)
         {

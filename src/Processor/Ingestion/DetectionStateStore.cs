@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CowHealth.Contracts;
+using CowHealth.Processor.Detection;
+using CowHealth.Storage;
+using CowHealth.Storage.Detection;
+using Microsoft.EntityFrameworkCore;
+
+namespace CowHealth.Processor.Ingestion;
+
+/// <summary>
+/// Keeps the detector's per-cow memory recoverable. A cow's state is saved now and then (every
+/// <see cref="SaveEvery"/> of her event time) in the same transaction as her readings; a Processor that
+/// meets a cow it does not hold in memory (after a restart, or after a failed batch) loads her saved
+/// state and replays the readings stored since, which ends in exactly the state an uninterrupted
+/// run would have.
+/// </summary>
+public sealed class DetectionStateStore(HerdDetector detector)
+{
+    /// <summary>Event time between two saves of a cow's state: the most a recovery replays.</summary>
+    public static readonly TimeSpan SaveEvery = TimeSpan.FromHours(6);
+
+    /// <summary>A cow with readings but no saved state replays at most this much history (enough to warm her baselines).</summary>
+    private static readonly TimeSpan ReplayWithoutState = TimeSpan.FromDays(3);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSaved = new(StringComparer.Ordinal);
+
+    /// <summary>Brings every given cow into the detector's memory as of what the database holds.</summary>
+    public async Task EnsureTracked(CowHealthDb db, IReadOnlyCollection<string> cowIds, CancellationToken cancellationToken)
+    {
+        var missing = cowIds.Where(id => !detector.IsTracked(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var saved = await db.DetectionStates.AsNoTracking()
+            .Where(s => missing.Contains(s.CowId))
+            .ToDictionaryAsync(s => s.CowId, cancellationToken);
+        var latest = await db.Cows.AsNoTracking()
+            .Where(c => missing.Contains(c.CowId))
+            .ToDictionaryAsync(c => c.CowId, c => c.LatestMeasuredAt, cancellationToken);
+
+        foreach (var cowId in missing)
+        {
+            DateTime replayFrom;
+            var snapshot = saved.TryGetValue(cowId, out var state) ? JsonSerializer.Deserialize<CowDetectionSnapshot>(state.SnapshotJson) : null;
+            if (snapshot is not null)
+            {
+                detector.Restore(snapshot);
+                _lastSaved[cowId] = snapshot.LastMeasuredAt;
+                replayFrom = state!.LastMeasuredAt;
+            }
+            else if (latest.TryGetValue(cowId, out var newest))
+            {
+                replayFrom = newest - ReplayWithoutState;
+            }
+            else
+            {
+                continue; // a cow the herd has never sent a reading for
+            }
+
+            var history = await db.Readings.AsNoTracking()
+                .Where(r => r.CowId == cowId && r.MeasuredAt > replayFrom)
+                .OrderBy(r => r.MeasuredAt)
+                .ToListAsync(cancellationToken);
+            foreach (var reading in history)
+            {
+                // Changes found on the way were acted on when these readings were first stored.
+                _ = detector.Observe(new SensorReading(reading.ReadingId, reading.CowId, reading.FarmId, reading.SensorId,
+                    new DateTimeOffset(reading.MeasuredAt, TimeSpan.Zero), reading.RumenTemperatureCelsius, reading.ActivityIndex,
+                    reading.RuminationMinutes, reading.WaterIntakeLitres, reading.RumenPh));
+            }
+        }
+    }
+
+    /// <summary>Adds the states due for saving to the caller's unit of work.</summary>
+    public async Task SaveDue(CowHealthDb db, IEnumerable<string> cowIds, CancellationToken cancellationToken)
+    {
+        foreach (var cowId in cowIds)
+        {
+            if (detector.Snapshot(cowId) is not { } snapshot
+                || (_lastSaved.TryGetValue(cowId, out var last) && snapshot.LastMeasuredAt - last < SaveEvery))
+            {
+                continue;
+            }
+
+            var json = JsonSerializer.Serialize(snapshot);
+            var row = await db.DetectionStates.FindAsync([cowId], cancellationToken);
+            if (row is null)
+            {
+                db.DetectionStates.Add(new CowDetectionState { CowId = cowId, LastMeasuredAt = snapshot.LastMeasuredAt.UtcDateTime, SnapshotJson = json });
+            }
+            else
+            {
+                row.LastMeasuredAt = snapshot.LastMeasuredAt.UtcDateTime;
+                row.SnapshotJson = json;
+            }
+
+            _lastSaved[cowId] = snapshot.LastMeasuredAt;
+        }
+    }
+
+    /// <summary>After a failed unit of work: drop what memory holds for these cows, so they are loaded again as stored.</summary>
+    public void Forget(IEnumerable<string> cowIds)
+    {
+        foreach (var cowId in cowIds)
+        {
+            detector.Forget(cowId);
+            _lastSaved.TryRemove(cowId, out _);
+        }
+    }
+}
