@@ -7,7 +7,6 @@ using CowHealth.Storage.Alerts;
 using CowHealth.Storage.Sagas;
 using MassTransit;
 using MassTransit.Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CowHealth.Processor.Ingestion;
 
@@ -46,16 +45,31 @@ public sealed class ReadingIngestor(
             await writer.Write(db, accepted.Select(r => r.Message).ToList(), storedAt, cancellationToken);
 
             var ambient = Pipe.Execute<SendContext>(send => send.GetOrAddPayload(() => new AmbientDbContext(db)));
+            var deadlines = await EscalationDeadlines.Load(db, cows, cancellationToken);
             foreach (var record in accepted)
             {
-                foreach (var change in detector.Observe(record.Message))
+                var reading = record.Message;
+                // Deadlines passed before this reading come first: escalation happens at its deadline in
+                // event time, whatever the batch boundaries, so a re-run after a crash escalates alike.
+                foreach (var (saga, deadline) in deadlines.PassedBy(reading.CowId, reading.MeasuredAt))
+                {
+                    await alerts.Send(new EscalationDue(saga, deadline), ambient, cancellationToken);
+                    changed = true;
+                }
+
+                var changes = detector.Observe(reading);
+                foreach (var change in changes)
                 {
                     await alerts.Send(ToSagaMessage(change), ambient, cancellationToken);
                     changed = true;
                 }
+
+                if (changes.Count > 0)
+                {
+                    await deadlines.Reload(db, reading.CowId, cancellationToken);
+                }
             }
 
-            changed |= await EscalateOverdue(cows, accepted, ambient, cancellationToken);
             await detectionStates.SaveDue(db, cows, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -100,31 +114,6 @@ public sealed class ReadingIngestor(
         }
 
         return (accepted, rejected);
-    }
-
-    /// <summary>Alerts of these cows nobody acknowledged before their deadline passed (in the cow's own event time).</summary>
-    private async Task<bool> EscalateOverdue(
-        List<string> cows, List<TopicRecord<SensorReading>> accepted, IPipe<SendContext> ambient, CancellationToken cancellationToken)
-    {
-        if (cows.Count == 0)
-        {
-            return false;
-        }
-
-        var newest = accepted.GroupBy(r => r.Message.CowId).ToDictionary(g => g.Key, g => g.Max(r => r.Message.MeasuredAt));
-        var latestInBatch = newest.Values.Max().UtcDateTime;
-        var candidates = await db.CowAlerts.AsNoTracking()
-            .Where(s => cows.Contains(s.CowId) && s.EscalateAt != null && s.EscalateAt <= latestInBatch)
-            .Select(s => new { s.CorrelationId, s.CowId, s.EscalateAt })
-            .ToListAsync(cancellationToken);
-        var escalated = false;
-        foreach (var saga in candidates.Where(s => newest[s.CowId].UtcDateTime >= s.EscalateAt))
-        {
-            await alerts.Send(new EscalationDue(saga.CorrelationId, newest[saga.CowId]), ambient, cancellationToken);
-            escalated = true;
-        }
-
-        return escalated;
     }
 
     private static object ToSagaMessage(ConditionChange change) => change.Kind == ConditionChangeKind.Detected

@@ -1,0 +1,48 @@
+using CowHealth.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CowHealth.Processor.Ingestion;
+
+/// <summary>The escalation deadlines of a batch's cows' open alerts, read inside the batch's transaction.</summary>
+internal sealed class EscalationDeadlines
+{
+    private readonly Dictionary<string, List<(Guid Saga, DateTimeOffset Deadline)>> _byCow;
+
+    private EscalationDeadlines(Dictionary<string, List<(Guid, DateTimeOffset)>> byCow) => _byCow = byCow;
+
+    public static async Task<EscalationDeadlines> Load(CowHealthDb db, IReadOnlyCollection<string> cows, CancellationToken cancellationToken)
+    {
+        var open = await db.CowAlerts.AsNoTracking()
+            .Where(s => cows.Contains(s.CowId) && s.EscalateAt != null)
+            .Select(s => new { s.CowId, s.CorrelationId, s.EscalateAt })
+            .ToListAsync(cancellationToken);
+        return new EscalationDeadlines(open
+            .GroupBy(s => s.CowId)
+            .ToDictionary(g => g.Key, g => g.Select(s => (s.CorrelationId, Utc(s.EscalateAt!.Value))).ToList()));
+    }
+
+    /// <summary>Deadlines of the cow's alerts that <paramref name="eventTime"/> has reached, earliest first; each is handed out once.</summary>
+    public List<(Guid Saga, DateTimeOffset Deadline)> PassedBy(string cowId, DateTimeOffset eventTime)
+    {
+        if (!_byCow.TryGetValue(cowId, out var deadlines) || deadlines.Count == 0)
+        {
+            return [];
+        }
+
+        var passed = deadlines.Where(d => d.Deadline <= eventTime).OrderBy(d => d.Deadline).ToList();
+        deadlines.RemoveAll(d => d.Deadline <= eventTime);
+        return passed;
+    }
+
+    /// <summary>Reads the cow's deadlines again after the saga changed her alerts.</summary>
+    public async Task Reload(CowHealthDb db, string cowId, CancellationToken cancellationToken)
+    {
+        var open = await db.CowAlerts.AsNoTracking()
+            .Where(s => s.CowId == cowId && s.EscalateAt != null)
+            .Select(s => new { s.CorrelationId, s.EscalateAt })
+            .ToListAsync(cancellationToken);
+        _byCow[cowId] = open.Select(s => (s.CorrelationId, Utc(s.EscalateAt!.Value))).ToList();
+    }
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+}
