@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Confluent.Kafka;
+using CowHealth.Contracts;
+using CowHealth.EmbeddedKafka;
+using CowHealth.Tests.Detection;
+using CowHealth.Tests.Infrastructure;
+using Npgsql;
+
+namespace CowHealth.Tests.Processor;
+
+/// <summary>
+/// No loss and no duplicates across crashes: the same readings processed once without
+/// interruption and once by a Processor killed (SIGKILL) again and again mid-stream end in the
+/// same readings, the same alerts and the same alert events.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CrashRecovery_Specs(ThrowawayPostgres postgres)
+{
+    [Fact]
+    public async Task A_processor_killed_repeatedly_while_ingesting_ends_where_an_uninterrupted_one_does()
+    {
+        var readings = Herd();
+
+        var calm = await Run(readings, crashes: 0, seed: 1);
+        var crashed = await Run(readings, crashes: 6, seed: 2);
+
+        Assert.Equal(readings.Count, calm.Readings);
+        Assert.True(calm.Alerts.Count >= 4, $"the herd's fevers raised alerts ({calm.Alerts.Count})");
+        Assert.Equal(calm.Readings, crashed.Readings);
+        Assert.Equal(calm.Alerts, crashed.Alerts);
+        Assert.Equal(calm.Events, crashed.Events);
+    }
+
+    /// <summary>Thirty cows over four and a half days; every third runs a fever on the fourth day that clears.</summary>
+    private static List<SensorReading> Herd()
+    {
+        var readings = new List<SensorReading>();
+        for (var n = 0; n < 30; n++)
+        {
+            var cow = new CowTimeline(cowId: $"F01-C{n:D4}", seed: n + 1);
+            readings.AddRange(cow.Healthy(TimeSpan.FromDays(3)));
+            readings.AddRange(n % 3 == 0
+                ? cow.Next(TimeSpan.FromHours(8), new Signature { TemperatureOffsetCelsius = 1.8 })
+                : cow.Healthy(TimeSpan.FromHours(8)));
+            readings.AddRange(cow.Healthy(TimeSpan.FromHours(28)));
+        }
+
+        return readings;
+    }
+
+    private async Task<Outcome> Run(List<SensorReading> readings, int crashes, int seed)
+    {
+        var database = await postgres.CreateDatabaseAsync($"crash_{crashes}");
+        await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
+        Produce(broker.BootstrapServers, readings);
+
+        // Each crash lands at a random point of the stream: once the stored readings pass a random
+        // mark, plus a random moment so it hits mid-batch, mid-transaction or mid-publish alike.
+        var random = new Random(seed);
+        var marks = Enumerable.Range(0, crashes).Select(_ => (int)(readings.Count * (0.05 + (0.85 * random.NextDouble())))).Order().ToList();
+        foreach (var mark in marks)
+        {
+            using var processor = ProcessorProcess.Start(broker.BootstrapServers, database);
+            await Eventually.Until(async () => await StoredReadings(database) >= mark ? "reached" : null,
+                TimeSpan.FromMinutes(2), $"{mark} readings stored before the next crash");
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 150)));
+            Assert.False(processor.HasExited, "the Processor was still running when killed");
+            processor.Kill();
+            Assert.True(await StoredReadings(database) < readings.Count, "the crash came before the end of the stream");
+        }
+
+        using (ProcessorProcess.Start(broker.BootstrapServers, database))
+        {
+            await Eventually.Until(async () => await Finished(database, readings.Count) ? "done" : null,
+                TimeSpan.FromMinutes(3), "every reading stored and every alert event published");
+        }
+
+        return await Outcome.Read(database);
+    }
+
+    private static async Task<long> StoredReadings(string database)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM readings", connection);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException)
+        {
+            return 0; // the schema is not there yet
+        }
+    }
+
+    private static async Task<bool> Finished(string database, int readings)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT (SELECT count(*) FROM readings), (SELECT count(*) FROM alert_events WHERE published_at IS NULL), " +
+                "(SELECT max(latest_measured_at) FROM cows)", connection);
+            await using var row = await command.ExecuteReaderAsync();
+            await row.ReadAsync();
+            return row.GetInt64(0) == readings && row.GetInt64(1) == 0;
+        }
+        catch (PostgresException)
+        {
+            return false; // the schema is not there yet
+        }
+    }
+
+    private static void Produce(string bootstrapServers, List<SensorReading> readings)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true }).Build();
+        foreach (var reading in readings)
+        {
+            producer.Produce(Topics.Readings, new Message<string, byte[]>
+            {
+                Key = reading.CowId,
+                Value = JsonSerializer.SerializeToUtf8Bytes(reading, CowHealthJson.Default.SensorReading),
+            });
+        }
+
+        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>What a run leaves in the database, without wall-clock columns.</summary>
+    private sealed record Outcome(long Readings, List<string> Alerts, List<string> Events)
+    {
+        public static async Task<Outcome> Read(string database)
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            return new Outcome(
+                (long)(await Scalar(connection, "SELECT count(DISTINCT (cow_id, measured_at, reading_id)) FROM readings"))!,
+                await Rows(connection,
+                    "SELECT alert_id || ' ' || cow_id || ' ' || condition || ' ' || severity || ' ' || status || ' ' || raised_at || ' ' || " +
+                    "coalesce(escalated_at::text, '-') || ' ' || coalesce(resolved_at::text, '-') || ' ' || reopen_count FROM alerts ORDER BY alert_id"),
+                await Rows(connection,
+                    "SELECT event_id || ' ' || alert_id || ' ' || event_type || ' ' || occurred_at || ' ' || payload_json FROM alert_events ORDER BY event_id"));
+        }
+
+        private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            return await command.ExecuteScalarAsync();
+        }
+
+        private static async Task<List<string>> Rows(NpgsqlConnection connection, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(0));
+            }
+
+            return rows;
+        }
+    }
+}
