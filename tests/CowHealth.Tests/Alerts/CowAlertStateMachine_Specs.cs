@@ -13,11 +13,10 @@ namespace CowHealth.Tests.Alerts;
 
 /// <summary>
 /// Every transition of the per-cow alert saga, through MassTransit's test harness, with the saga
-/// kept by our EF Core repository in a real PostgreSQL. What a farmer would see is asserted: the
-/// alert's status and the lifecycle events waiting in the outbox.
+/// kept by our EF Core repository in a real database (PostgreSQL and SQLite, below). What a farmer
+/// would see is asserted: the alert's status and the lifecycle events waiting in the outbox.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class CowAlertStateMachine_Specs(ThrowawayPostgres postgres) : IAsyncLifetime
+public abstract class CowAlertStateMachine_Specs(StorageProvider provider, ThrowawayPostgres? postgres = null) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Noon = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly AlertEvidence Evidence =
@@ -28,11 +27,21 @@ public sealed class CowAlertStateMachine_Specs(ThrowawayPostgres postgres) : IAs
 
     public async Task InitializeAsync()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("alert_saga");
-        _services = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (provider == StorageProvider.Postgres)
+        {
+            var connectionString = await postgres!.CreateDatabaseAsync("alert_saga");
+            services.AddDbContext<CowHealthDb, PostgresCowHealthDb>(db => db.UseCowHealthPostgres(connectionString));
+        }
+        else
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"cowhealth-saga-{Guid.NewGuid():N}.db");
+            services.AddDbContext<CowHealthDb, SqliteCowHealthDb>(db => db.UseCowHealthSqlite($"Data Source={file}"));
+        }
+
+        _services = services
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddDbContext<CowHealthDb, PostgresCowHealthDb>(db => db.UseCowHealthPostgres(connectionString))
             .AddOptions()
             .AddMassTransitTestHarness(bus => bus.AddSagaStateMachine<CowAlertStateMachine, CowAlert>().EfCoreRepository())
             .BuildServiceProvider(validateScopes: true);
@@ -220,3 +229,10 @@ public sealed class CowAlertStateMachine_Specs(ThrowawayPostgres postgres) : IAs
             .Where(e => e.AlertId == alertId && e.EventType == eventType).Select(e => e.PayloadJson).SingleAsync();
     }
 }
+
+/// <summary>The specs above on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CowAlertStateMachine_on_PostgreSQL(ThrowawayPostgres postgres) : CowAlertStateMachine_Specs(StorageProvider.Postgres, postgres);
+
+/// <summary>The specs above on SQLite, the local run's store.</summary>
+public sealed class CowAlertStateMachine_on_SQLite() : CowAlertStateMachine_Specs(StorageProvider.Sqlite);
