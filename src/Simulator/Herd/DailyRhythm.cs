@@ -9,14 +9,10 @@ public static class DailyRhythm
 {
     private const double MorningFeeding = 6.0;
     private const double EveningFeeding = 17.0;
-
-    /// <summary>Mean of <see cref="DrinkingPropensity"/> over a day, so drinking cycles per day come out as configured.</summary>
-    private static readonly double MeanDrinkingPropensity = MeanOverDay(DrinkingPropensity);
+    private const int MinutesPerDay = 24 * 60;
 
     // The rhythms cost a handful of exponentials each; a reading looks them up by minute of day instead.
     private static readonly RhythmAtMinute[] ByMinute = Enumerable.Range(0, MinutesPerDay).Select(m => new RhythmAtMinute(m / 60.0)).ToArray();
-
-    private const int MinutesPerDay = 24 * 60;
 
     private static readonly double[] DrinkingShareByMinute = CumulativeShare(DrinkingPropensity);
 
@@ -52,9 +48,6 @@ public static class DailyRhythm
 
     /// <summary>Cows drink most right after milking and while feeding, least at night.</summary>
     public static double DrinkingPropensity(double hour) => 0.35 + FeedingPeaks(hour);
-
-    /// <summary>Drinking propensity relative to the day's mean.</summary>
-    public static double RelativeDrinkingPropensity(double hour) => DrinkingPropensity(hour) / MeanDrinkingPropensity;
 
     /// <summary>
     /// Share of a day's drinking done by <paramref name="minuteOfDay"/> (0 at midnight, 1 at the
@@ -101,16 +94,5 @@ public static class DailyRhythm
         }
 
         return cumulative;
-    }
-
-    private static double MeanOverDay(Func<double, double> ofHour)
-    {
-        var sum = 0.0;
-        for (var minute = 0; minute < MinutesPerDay; minute++)
-        {
-            sum += ofHour(minute / 60.0);
-        }
-
-        return sum / MinutesPerDay;
     }
 }

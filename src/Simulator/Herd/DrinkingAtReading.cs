@@ -3,5 +3,4 @@ namespace CowHealth.Simulator.Herd;
 /// <summary>Drinking as one reading sees it.</summary>
 /// <param name="Litres">Water drunk within the interval.</param>
 /// <param name="TemperatureDipCelsius">How far recent drinking still pulls the temperature down at the reading.</param>
-/// <param name="DrinkingCycles">Drinking cycles started within the interval (0 or 1).</param>
-public readonly record struct DrinkingAtReading(double Litres, double TemperatureDipCelsius, int DrinkingCycles);
+public readonly record struct DrinkingAtReading(double Litres, double TemperatureDipCelsius);

@@ -43,7 +43,6 @@ public sealed class DrinkingCycles(int seed, TimeSpan interval)
         var at = measuredAt.UtcTicks;
         var litres = 0.0;
         var dip = 0.0;
-        var cycles = 0;
         var last = (long)Math.Floor(DrinkingClock(cow, at)) + 1;
         for (var cycle = (long)Math.Floor(DrinkingClock(cow, at - Lookback)) - 1; cycle <= last; cycle++)
         {
@@ -58,13 +57,12 @@ public sealed class DrinkingCycles(int seed, TimeSpan interval)
             if (drankAt > at - _intervalTicks)
             {
                 litres += volume;
-                cycles++;
             }
 
             dip += volume * DipPerLitreCelsius * Math.Exp(-(at - drankAt) / (double)Recovery.Ticks);
         }
 
-        return new DrinkingAtReading(litres, Math.Min(dip, MaxDipCelsius), cycles);
+        return new DrinkingAtReading(litres, Math.Min(dip, MaxDipCelsius));
     }
 
     /// <summary>How many drinking cycles' worth of time the cow has lived through at <paramref name="ticks"/>.</summary>

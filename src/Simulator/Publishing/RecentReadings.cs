@@ -15,17 +15,6 @@ public sealed class RecentReadings(IOptions<FakeApiOptions> options)
     private readonly SensorReading[] _ring = new SensorReading[options.Value.RecentReadingsKept];
     private long _newest; // position of the newest reading; 0 before any
 
-    public long NewestPosition
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _newest;
-            }
-        }
-    }
-
     public void Append(IReadOnlyList<SensorReading> readings)
     {
         lock (_gate)
