@@ -41,6 +41,14 @@ public sealed class KafkaOptions
     [Range(1, 2_097_151)]
     public int ConsumerPrefetchKilobytes { get; set; } = 65_536;
 
+    /// <summary>
+    /// How long a fetch may wait at the broker for new records (<c>fetch.wait.max.ms</c>). Kafka answers as
+    /// soon as records arrive; the embedded broker answers only when the wait is over, so this bounds
+    /// how long a fresh record can sit there unseen. Default 50 ms (librdkafka's own is 500).
+    /// </summary>
+    [Range(1, 10_000)]
+    public int ConsumerFetchWaitMilliseconds { get; set; } = 50;
+
     /// <summary>Producer batching delay (<c>linger.ms</c>): a little latency buys much larger batches. Default 5 ms.</summary>
     [Range(0, 1_000)]
     public int ProducerLingerMilliseconds { get; set; } = 5;

@@ -24,6 +24,12 @@ public static class ProcessorExtensions
     /// <summary>Readings are stored in bulk: a batch per partition of up to 1,000, or what arrived within 20 ms.</summary>
     private static readonly TopicBatchLimits ReadingBatches = new(1_000, TimeSpan.FromMilliseconds(20));
 
+    /// <summary>
+    /// A batch spends most of its time waiting on database round trips, not on the CPU, so more
+    /// partitions in flight than cores keeps PostgreSQL busy.
+    /// </summary>
+    private static readonly TopicEndpointOptions ReadingPartitions = new() { ConcurrentPartitionLimit = 16 };
+
     /// <summary>Everything the Processor runs: storage, ingestion, the alert saga, and their Kafka endpoints.</summary>
     public static IHostApplicationBuilder AddProcessor(this IHostApplicationBuilder builder)
     {
@@ -44,7 +50,7 @@ public static class ProcessorExtensions
                     {
                         endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000));
                         endpoint.ConfigureConsumer<ReadingIngestor>(context);
-                    });
+                    }, ReadingPartitions);
                     kafka.TopicEndpoint<AcknowledgeAlert>(Topics.Commands, CommandsGroup, endpoint =>
                     {
                         // A reading batch may have changed the same saga a moment ago: load again and retry.

@@ -6,6 +6,7 @@ internal static class BenchmarkCommand
     private static readonly Dictionary<string, (string Description, Func<string[], Task> Run)> Benchmarks = new()
     {
         ["rider"] = ("Raw Confluent consume loop vs the Kafka rider dispatching into MassTransit (single and batch).", RiderBenchmark.Run),
+        ["processor"] = ("Raw binary COPY vs the Processor's whole chain, and produce-to-stored latency at a steady rate.", ProcessorBenchmark.Run),
         ["detection"] = ("Readings per second through the detection rules (HerdDetector), bytes per tracked cow, snapshot size.", DetectionBenchmark.Run),
     };
 

@@ -184,6 +184,7 @@ internal sealed class TopicEndpoint : IDisposable
             EnablePartitionEof = false,
             SessionTimeoutMs = (int)_kafka.SessionTimeout.TotalMilliseconds,
             QueuedMaxMessagesKbytes = _kafka.ConsumerPrefetchKilobytes,
+            FetchWaitMaxMs = _kafka.ConsumerFetchWaitMilliseconds,
             HeartbeatIntervalMs = (int)Math.Min(3_000, _kafka.SessionTimeout.TotalMilliseconds / 3),
         };
         return new ConsumerBuilder<string, byte[]>(config)

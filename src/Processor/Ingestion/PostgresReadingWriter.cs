@@ -47,10 +47,10 @@ public sealed class PostgresReadingWriter : ReadingWriter
             await copy.CompleteAsync(cancellationToken);
         }
 
+        // The staging rows go at commit (ON COMMIT DELETE ROWS), and the batch's transaction commits right after.
         await Execute(connection,
             $"INSERT INTO readings ({Columns}) SELECT {Columns} FROM readings_incoming ON CONFLICT (cow_id, measured_at) DO NOTHING",
             cancellationToken);
-        await Execute(connection, "TRUNCATE readings_incoming", cancellationToken);
     }
 
     private static async Task WriteNullable(NpgsqlBinaryImporter copy, double? value, CancellationToken cancellationToken)

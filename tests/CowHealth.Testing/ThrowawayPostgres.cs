@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-namespace CowHealth.Tests.Infrastructure;
+namespace CowHealth.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for the tests, started from the installed binaries into a temporary

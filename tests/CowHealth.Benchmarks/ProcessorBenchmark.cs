@@ -1,0 +1,285 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Confluent.Kafka;
+using CowHealth.Contracts;
+using CowHealth.EmbeddedKafka;
+using CowHealth.LocalRun;
+using CowHealth.Processor;
+using CowHealth.Simulator.Herd;
+using CowHealth.Storage;
+using CowHealth.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CowHealth.Benchmarks;
+
+/// <summary>
+/// The Processor against its storage limit, in one run on one machine: the raw binary-COPY rate of
+/// a herd's readings into the readings table, then the Processor's sustained rate through the whole
+/// chain (consume, validate, store, detect, saga) for the same readings from the embedded broker,
+/// then the produce-to-stored latency while the herd streams at a steady rate.
+/// </summary>
+internal static class ProcessorBenchmark
+{
+    public static async Task Run(string[] args)
+    {
+        var cows = BenchmarkOptions.Int(args, "cows", 1_000);
+        var days = BenchmarkOptions.Int(args, "days", 2);
+        var steadyRate = BenchmarkOptions.Int(args, "rate", 2_000);
+        var steadySeconds = BenchmarkOptions.Int(args, "seconds", 20);
+
+        var herd = new HerdModel(Options.Create(new HerdOptions { Farms = Math.Max(1, cows / 250), CowsPerFarm = Math.Min(cows, 250), Seed = 7 }));
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var readings = Generate(herd, start, TimeSpan.FromDays(days));
+        Console.WriteLine($"herd: {herd.Cows.Count:N0} cows, {days} days, {readings.Count:N0} readings");
+
+        var postgres = new ThrowawayPostgres();
+        await postgres.InitializeAsync();
+        try
+        {
+            var copyRate = await CopyRate(await postgres.CreateDatabaseAsync("bench_copy"), readings);
+            Console.WriteLine($"raw binary COPY into readings (batches of 5,000):     {copyRate:N0} readings/s");
+
+            await using var broker = await EmbeddedKafkaBroker.StartAsync(
+                new EmbeddedKafkaOptions { ReadingsPartitions = 48, GroupInitialRebalanceDelay = TimeSpan.Zero });
+            Produce(broker.BootstrapServers, readings);
+            var database = await postgres.CreateDatabaseAsync("bench_processor");
+            using var latencies = new LatencyRecorder();
+            await using var run = await StartProcessor(broker.BootstrapServers, database);
+            var ingestRate = await SustainedRate(database, readings.Count);
+            Console.WriteLine($"Processor, whole chain (48 partitions):             {ingestRate:N0} readings/s ({ingestRate / copyRate:P0} of COPY)");
+            Console.WriteLine($"alerts raised from the herd's own conditions:      {await Scalar(database, "SELECT count(*) FROM alerts"):N0}");
+
+            latencies.Start();
+            var streamed = await Stream(broker.BootstrapServers, herd, start + TimeSpan.FromDays(days), steadyRate, steadySeconds);
+            await WaitForStored(database, readings.Count + streamed);
+            var (p50, p99) = latencies.Percentiles();
+            Console.WriteLine($"steady {steadyRate:N0} readings/s for {steadySeconds} s: produce-to-stored p50 {p50 * 1000:N0} ms, p99 {p99 * 1000:N0} ms");
+
+            Console.WriteLine($"headline ingest-readings-per-s: {ingestRate:0}");
+            Console.WriteLine($"headline ingest-vs-copy: {ingestRate / copyRate * 100:0} %");
+            Console.WriteLine($"headline ingest-p99-produced-to-stored-ms: {p99 * 1000:0}");
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
+    private static List<SensorReading> Generate(HerdModel herd, DateTimeOffset from, TimeSpan span)
+    {
+        var readings = new List<SensorReading>();
+        for (var at = from; at < from + span; at += herd.SensorInterval)
+        {
+            foreach (var cow in herd.Cows)
+            {
+                if (herd.ReadingOf(cow, at) is { } reading)
+                {
+                    readings.Add(reading);
+                }
+            }
+        }
+
+        return readings;
+    }
+
+    private static async Task<double> CopyRate(string database, List<SensorReading> readings)
+    {
+        await using (var db = new PostgresCowHealthDb(new DbContextOptionsBuilder<PostgresCowHealthDb>().UseCowHealthPostgres(database).Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        var clock = Stopwatch.StartNew();
+        foreach (var chunk in readings.Chunk(5_000))
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY readings (cow_id, measured_at, reading_id, farm_id, sensor_id, rumen_temperature_celsius, activity_index, " +
+                "rumination_minutes, water_intake_litres, rumen_ph, stored_at) FROM STDIN (FORMAT BINARY)");
+            var storedAt = DateTime.UtcNow;
+            foreach (var r in chunk)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(r.CowId, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(r.MeasuredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(r.ReadingId, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(r.FarmId, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(r.SensorId, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(r.RumenTemperatureCelsius, NpgsqlDbType.Double);
+                await copy.WriteAsync(r.ActivityIndex, NpgsqlDbType.Double);
+                await copy.WriteAsync(r.RuminationMinutes, NpgsqlDbType.Double);
+                await copy.WriteAsync(r.WaterIntakeLitres, NpgsqlDbType.Double);
+                await copy.WriteAsync(r.RumenPh, NpgsqlDbType.Double);
+                await copy.WriteAsync(storedAt, NpgsqlDbType.TimestampTz);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        return readings.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static void Produce(string bootstrapServers, IEnumerable<SensorReading> readings)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers, EnableIdempotence = true, LingerMs = 20, BatchNumMessages = 10_000,
+        }).Build();
+        foreach (var reading in readings)
+        {
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(Topics.Readings, new Message<string, byte[]>
+                    {
+                        Key = reading.CowId, Value = JsonSerializer.SerializeToUtf8Bytes(reading, CowHealthJson.Default.SensorReading),
+                    });
+                    break;
+                }
+                catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(10));
+                }
+            }
+        }
+
+        producer.Flush(TimeSpan.FromMinutes(2));
+    }
+
+    private static Task<CowHealthLocalRun> StartProcessor(string bootstrapServers, string database) =>
+        CowHealthLocalRun.StartAsync(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Kafka:BootstrapServers"] = bootstrapServers,
+                ["Storage:Provider"] = "Postgres",
+                ["Storage:ConnectionString"] = database,
+                ["Simulation:Mode"] = "Backfill",
+                ["Simulation:BackfillDays"] = "0",
+                ["LocalRun:GatewayUrl"] = "http://127.0.0.1:0",
+                ["LocalRun:ProcessorUrl"] = "http://127.0.0.1:0",
+                ["LocalRun:SimulatorUrl"] = "http://127.0.0.1:0",
+            }).Build(),
+            NullLoggerFactory.Instance,
+            CancellationToken.None);
+
+    /// <summary>Readings per second from the Processor's start until every preloaded reading is stored.</summary>
+    private static async Task<double> SustainedRate(string database, int expected)
+    {
+        var clock = Stopwatch.StartNew();
+        await WaitForStored(database, expected);
+        return expected / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task WaitForStored(string database, long expected)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await Scalar(database, "SELECT count(*) FROM readings") < expected)
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException("The Processor did not store every reading within 10 minutes.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Streams the herd's next readings at a steady rate (in wall-clock time), as live boluses would arrive.</summary>
+    private static async Task<int> Stream(string bootstrapServers, HerdModel herd, DateTimeOffset from, int perSecond, int seconds)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, LingerMs = 5 }).Build();
+        var sent = 0;
+        var clock = Stopwatch.StartNew();
+        var at = from;
+        var queue = new Queue<SensorReading>();
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            var due = (int)(clock.Elapsed.TotalSeconds * perSecond);
+            for (; sent < due; sent++)
+            {
+                if (queue.Count == 0)
+                {
+                    foreach (var cow in herd.Cows)
+                    {
+                        if (herd.ReadingOf(cow, at) is { } reading)
+                        {
+                            queue.Enqueue(reading);
+                        }
+                    }
+
+                    at += herd.SensorInterval;
+                }
+
+                var next = queue.Dequeue();
+                producer.Produce(Topics.Readings, new Message<string, byte[]>
+                {
+                    Key = next.CowId, Value = JsonSerializer.SerializeToUtf8Bytes(next, CowHealthJson.Default.SensorReading),
+                });
+            }
+
+            await Task.Delay(5);
+        }
+
+        producer.Flush(TimeSpan.FromSeconds(30));
+        return sent;
+    }
+
+    private static async Task<long> Scalar(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Collects the Processor's produced-to-stored measurements once started.</summary>
+    private sealed class LatencyRecorder : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<double> _seconds = [];
+        private volatile bool _recording;
+
+        public LatencyRecorder()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == ProcessorMetrics.MeterName && instrument.Name == "cowhealth.readings.produced_to_stored")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+            {
+                if (_recording)
+                {
+                    lock (_seconds)
+                    {
+                        _seconds.Add(value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public void Start() => _recording = true;
+
+        public (double P50, double P99) Percentiles()
+        {
+            lock (_seconds)
+            {
+                var sorted = _seconds.Order().ToList();
+                return sorted.Count == 0 ? (double.NaN, double.NaN) : (sorted[sorted.Count / 2], sorted[(int)(sorted.Count * 0.99)]);
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
