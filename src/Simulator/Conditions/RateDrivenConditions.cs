@@ -43,10 +43,11 @@ internal sealed class RateDrivenConditions
                     continue;
                 }
 
+                // Whole minutes, so ground truth reads like a farm record rather than a clock's ticks.
                 var onset = (day * TimeSpan.TicksPerDay)
-                    + (long)(DeterministicNoise.Uniform(_seed, cow.Index, day, kind.Channel(NoiseChannel.ConditionOnset)) * TimeSpan.TicksPerDay);
+                    + WholeMinutes(DeterministicNoise.Uniform(_seed, cow.Index, day, kind.Channel(NoiseChannel.ConditionOnset)) * TimeSpan.TicksPerDay);
                 var duration = kind.MinDuration.Ticks
-                    + (long)(DeterministicNoise.Uniform(_seed, cow.Index, day, kind.Channel(NoiseChannel.ConditionDuration)) * (kind.MaxDuration - kind.MinDuration).Ticks);
+                    + WholeMinutes(DeterministicNoise.Uniform(_seed, cow.Index, day, kind.Channel(NoiseChannel.ConditionDuration)) * (kind.MaxDuration - kind.MinDuration).Ticks);
                 var span = new EpisodeSpan(
                     kind.Condition,
                     onset,
@@ -64,6 +65,8 @@ internal sealed class RateDrivenConditions
     }
 
     private static long FloorDiv(long a, long b) => (a / b) - (a % b < 0 ? 1 : 0);
+
+    private static long WholeMinutes(double ticks) => (long)(ticks / TimeSpan.TicksPerMinute) * TimeSpan.TicksPerMinute;
 
     private sealed record Kind(int Code, HealthCondition Condition, double PerCowYear, TimeSpan MinDuration, TimeSpan MaxDuration)
     {

@@ -71,6 +71,7 @@ internal sealed class ReproductiveCycle(int seed)
         }
     }
 
+    // Whole minutes, so ground truth reads like a farm record rather than a clock's ticks.
     private long Between(TimeSpan shortest, TimeSpan longest, SimulatedCow cow, long step, int channel) =>
-        shortest.Ticks + (long)(DeterministicNoise.Uniform(seed, cow.Index, step, channel) * (longest - shortest).Ticks);
+        shortest.Ticks + ((long)(DeterministicNoise.Uniform(seed, cow.Index, step, channel) * (longest - shortest).TotalMinutes) * TimeSpan.TicksPerMinute);
 }

@@ -146,7 +146,7 @@ public sealed class HerdModel
         double Gaussian(int channel, double limit) => Math.Clamp(DeterministicNoise.Gaussian(_seed, index, -1, channel), -limit, limit);
         double Uniform(int channel) => DeterministicNoise.Uniform(_seed, index, -1, channel);
 
-        var calvingInterval = TimeSpan.FromDays(conditions.CalvingIntervalDays + (20 * ((2 * Uniform(NoiseChannel.TraitCalvingInterval)) - 1)));
+        var calvingInterval = TimeSpan.FromMinutes(Math.Floor(TimeSpan.FromDays(conditions.CalvingIntervalDays + (20 * ((2 * Uniform(NoiseChannel.TraitCalvingInterval)) - 1))).TotalMinutes));
         return new SimulatedCow(
             index,
             CowId: $"F{farm:D2}-C{n:D4}",
@@ -160,7 +160,7 @@ public sealed class HerdModel
             DrinkingCyclesPerDay: 7 + (3 * Uniform(NoiseChannel.TraitDrinkingCycles)),
             LitresPerDrink: 8 + (4 * Uniform(NoiseChannel.TraitLitresPerDrink)),
             Calvings: new CalvingCycle(
-                DateTimeOffset.UnixEpoch + (calvingInterval * Uniform(NoiseChannel.TraitCalvingPhase)),
+                DateTimeOffset.UnixEpoch + TimeSpan.FromMinutes(Math.Floor(calvingInterval.TotalMinutes * Uniform(NoiseChannel.TraitCalvingPhase))),
                 calvingInterval));
     }
 }
