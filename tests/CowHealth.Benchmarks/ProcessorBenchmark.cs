@@ -46,7 +46,7 @@ internal static class ProcessorBenchmark
 
             await using var broker = await EmbeddedKafkaBroker.StartAsync(
                 new EmbeddedKafkaOptions { ReadingsPartitions = 48, GroupInitialRebalanceDelay = TimeSpan.Zero });
-            Produce(broker.BootstrapServers, readings);
+            ReadingsOnKafka.Produce(broker.BootstrapServers, readings);
             var database = await postgres.CreateDatabaseAsync("bench_processor");
             using var latencies = new LatencyRecorder();
             await using var run = await StartProcessor(broker.BootstrapServers, database);
@@ -123,34 +123,6 @@ internal static class ProcessorBenchmark
         }
 
         return readings.Count / clock.Elapsed.TotalSeconds;
-    }
-
-    private static void Produce(string bootstrapServers, IEnumerable<SensorReading> readings)
-    {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
-        {
-            BootstrapServers = bootstrapServers, EnableIdempotence = true, LingerMs = 20, BatchNumMessages = 10_000,
-        }).Build();
-        foreach (var reading in readings)
-        {
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(Topics.Readings, new Message<string, byte[]>
-                    {
-                        Key = reading.CowId, Value = JsonSerializer.SerializeToUtf8Bytes(reading, CowHealthJson.Default.SensorReading),
-                    });
-                    break;
-                }
-                catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(10));
-                }
-            }
-        }
-
-        producer.Flush(TimeSpan.FromMinutes(2));
     }
 
     private static Task<CowHealthLocalRun> StartProcessor(string bootstrapServers, string database) =>

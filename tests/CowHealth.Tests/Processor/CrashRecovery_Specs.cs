@@ -52,7 +52,7 @@ public sealed class CrashRecovery_Specs(ThrowawayPostgres postgres)
     {
         var database = await postgres.CreateDatabaseAsync($"crash_{crashes}");
         await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
-        Produce(broker.BootstrapServers, readings);
+        ReadingsOnKafka.Produce(broker.BootstrapServers, readings);
 
         // Each crash lands at a random point of the stream: once the stored readings pass a random
         // mark, plus a random moment so it hits mid-batch, mid-transaction or mid-publish alike.
@@ -114,21 +114,6 @@ public sealed class CrashRecovery_Specs(ThrowawayPostgres postgres)
         {
             return false; // the schema is not there yet
         }
-    }
-
-    private static void Produce(string bootstrapServers, List<SensorReading> readings)
-    {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true }).Build();
-        foreach (var reading in readings)
-        {
-            producer.Produce(Topics.Readings, new Message<string, byte[]>
-            {
-                Key = reading.CowId,
-                Value = JsonSerializer.SerializeToUtf8Bytes(reading, CowHealthJson.Default.SensorReading),
-            });
-        }
-
-        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
     }
 
     /// <summary>What a run leaves in the database, without wall-clock columns.</summary>

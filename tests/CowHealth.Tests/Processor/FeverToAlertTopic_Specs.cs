@@ -31,7 +31,7 @@ public sealed class FeverToAlertTopic_Specs(ThrowawayPostgres postgres)
         List<SensorReading> readings =
             [.. cow.Healthy(TimeSpan.FromDays(3)), .. cow.Next(TimeSpan.FromHours(6), new Signature { TemperatureOffsetCelsius = 2.2 })];
 
-        await Produce(run.KafkaBootstrapServers, readings);
+        ReadingsOnKafka.Produce(run.KafkaBootstrapServers, readings);
         var raised = ConsumeFirstAlert(run.KafkaBootstrapServers, "AlertRaised");
         // A critical fever nobody acknowledges escalates an hour (of event time) later; the readings run on for hours.
         var escalated = ConsumeFirstAlert(run.KafkaBootstrapServers, "AlertEscalated");
@@ -52,22 +52,6 @@ public sealed class FeverToAlertTopic_Specs(ThrowawayPostgres postgres)
         Assert.Equal("Escalated", await status.ExecuteScalarAsync());
         await using var readingsStored = new NpgsqlCommand("SELECT count(*) FROM readings", connection);
         Assert.Equal((long)readings.Count, await readingsStored.ExecuteScalarAsync());
-    }
-
-    private static async Task Produce(string bootstrapServers, IEnumerable<SensorReading> readings)
-    {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true }).Build();
-        foreach (var reading in readings)
-        {
-            producer.Produce(Topics.Readings, new Message<string, byte[]>
-            {
-                Key = reading.CowId,
-                Value = JsonSerializer.SerializeToUtf8Bytes(reading, CowHealthJson.Default.SensorReading),
-            });
-        }
-
-        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
-        await Task.CompletedTask;
     }
 
     private static ConsumeResult<string, byte[]> ConsumeFirstAlert(string bootstrapServers, string eventType)
