@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CowHealth.Benchmarks.Simulator;
+using CowHealth.Testing;
 
 // Measures the Simulator's backfill: the herd model alone, then generated and produced into an
 // embedded broker, for a few backfill lengths. Each run gets a process of its own so that its

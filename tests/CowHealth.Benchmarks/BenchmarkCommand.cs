@@ -1,3 +1,5 @@
+using CowHealth.Testing;
+
 namespace CowHealth.Benchmarks;
 
 /// <summary>Picks a benchmark by name; each prints its figures and its headline lines.</summary>
@@ -23,8 +25,7 @@ internal static class BenchmarkCommand
             return 2;
         }
 
-        Console.WriteLine($"machine: {Machine.Describe()}");
-        Console.WriteLine($"date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        MachineDescription.Print(Console.Out);
         await benchmark.Run(args[1..]);
         return 0;
     }

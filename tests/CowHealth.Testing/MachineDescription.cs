@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace CowHealth.Benchmarks.Simulator;
+namespace CowHealth.Testing;
 
 /// <summary>The first lines of a benchmark's output: when, and on what machine.</summary>
-internal static class MachineDescription
+public static class MachineDescription
 {
     public static void Print(TextWriter output)
     {
