@@ -75,29 +75,41 @@ public sealed class DetectionStateStore(HerdDetector detector)
     }
 
     /// <summary>Adds the states due for saving to the caller's unit of work.</summary>
-    public async Task SaveDue(CowHealthDb db, IEnumerable<string> cowIds, CancellationToken cancellationToken)
+    /// <param name="newestByCow">Each cow of the batch with her newest measured-at in it.</param>
+    public async Task SaveDue(CowHealthDb db, IEnumerable<(string CowId, DateTimeOffset Newest)> newestByCow, CancellationToken cancellationToken)
     {
-        foreach (var cowId in cowIds)
+        var due = new List<CowDetectionSnapshot>();
+        foreach (var (cowId, newest) in newestByCow)
         {
-            if (detector.Snapshot(cowId) is not { } snapshot
-                || (_lastSaved.TryGetValue(cowId, out var last) && snapshot.LastMeasuredAt - last < SaveEvery))
+            // Judged from the batch's times, so a snapshot is only taken (and allocated) when one is due.
+            if ((!_lastSaved.TryGetValue(cowId, out var last) || newest - last >= SaveEvery) && detector.Snapshot(cowId) is { } snapshot)
             {
-                continue;
+                due.Add(snapshot);
             }
+        }
 
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        // One query for the rows that exist, not one per cow.
+        var dueIds = due.Select(s => s.CowId).ToList();
+        var existing = await db.DetectionStates.Where(s => dueIds.Contains(s.CowId)).ToDictionaryAsync(s => s.CowId, cancellationToken);
+        foreach (var snapshot in due)
+        {
             var json = JsonSerializer.Serialize(snapshot);
-            var row = await db.DetectionStates.FindAsync([cowId], cancellationToken);
-            if (row is null)
-            {
-                db.DetectionStates.Add(new CowDetectionState { CowId = cowId, LastMeasuredAt = snapshot.LastMeasuredAt.UtcDateTime, SnapshotJson = json });
-            }
-            else
+            if (existing.TryGetValue(snapshot.CowId, out var row))
             {
                 row.LastMeasuredAt = snapshot.LastMeasuredAt.UtcDateTime;
                 row.SnapshotJson = json;
             }
+            else
+            {
+                db.DetectionStates.Add(new CowDetectionState { CowId = snapshot.CowId, LastMeasuredAt = snapshot.LastMeasuredAt.UtcDateTime, SnapshotJson = json });
+            }
 
-            _lastSaved[cowId] = snapshot.LastMeasuredAt;
+            _lastSaved[snapshot.CowId] = snapshot.LastMeasuredAt;
         }
     }
 

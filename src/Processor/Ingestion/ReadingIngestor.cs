@@ -70,7 +70,8 @@ public sealed class ReadingIngestor(
                 }
             }
 
-            await detectionStates.SaveDue(db, cows, cancellationToken);
+            await detectionStates.SaveDue(
+                db, accepted.GroupBy(r => r.Message.CowId).Select(g => (g.Key, g.Max(r => r.Message.MeasuredAt))), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
