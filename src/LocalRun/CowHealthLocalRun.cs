@@ -30,10 +30,6 @@ public sealed class CowHealthLocalRun : IAsyncDisposable
 
     public Uri SimulatorUrl => UrlOf(CowHealthService.Simulator);
 
-    /// <summary>A service's DI container, for tests that look behind the API.</summary>
-    public IServiceProvider ServicesOf(string serviceName) =>
-        _running.Single(r => r.Service.Name == serviceName).App.Services;
-
     public static async Task<CowHealthLocalRun> StartAsync(
         IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
