@@ -55,14 +55,22 @@ internal static class ProcessorBenchmark
             Console.WriteLine($"alerts raised from the herd's own conditions:      {await Scalar(database, "SELECT count(*) FROM alerts"):N0}");
 
             latencies.Start();
-            var streamed = await Stream(broker.BootstrapServers, herd, start + TimeSpan.FromDays(days), steadyRate, steadySeconds);
+            var sentAt = new System.Collections.Concurrent.ConcurrentDictionary<(string Cow, DateTimeOffset MeasuredAt), long>();
+            using var alertWatch = AlertWatch.Start(broker.BootstrapServers, sentAt);
+            var streamed = await Stream(broker.BootstrapServers, herd, start + TimeSpan.FromDays(days), steadyRate, steadySeconds, sentAt);
             await WaitForStored(database, readings.Count + streamed);
+            await Task.Delay(TimeSpan.FromSeconds(3)); // the relay's last round, so the last alerts are counted too
             var (p50, p99) = latencies.Percentiles();
             Console.WriteLine($"steady {steadyRate:N0} readings/s for {steadySeconds} s: produce-to-stored p50 {p50 * 1000:N0} ms, p99 {p99 * 1000:N0} ms");
+            var alertLatencies = alertWatch.Stop();
+            var alertP99 = alertLatencies.Count == 0 ? double.NaN : alertLatencies.Order().ElementAt((int)(alertLatencies.Count * 0.99));
+            Console.WriteLine($"confirming reading produced to its AlertRaised on cow-health-alerts: {alertLatencies.Count} alerts, " +
+                $"p99 {alertP99:N0} ms, max {(alertLatencies.Count == 0 ? double.NaN : alertLatencies.Max()):N0} ms");
 
             Console.WriteLine($"headline ingest-readings-per-s: {ingestRate:0}");
             Console.WriteLine($"headline ingest-vs-copy: {ingestRate / copyRate * 100:0} %");
             Console.WriteLine($"headline ingest-p99-produced-to-stored-ms: {p99 * 1000:0}");
+            Console.WriteLine($"headline alert-p99-confirming-reading-to-event-ms: {alertP99:0}");
         }
         finally
         {
@@ -165,7 +173,9 @@ internal static class ProcessorBenchmark
     }
 
     /// <summary>Streams the herd's next readings at a steady rate (in wall-clock time), as live boluses would arrive.</summary>
-    private static async Task<int> Stream(string bootstrapServers, HerdModel herd, DateTimeOffset from, int perSecond, int seconds)
+    private static async Task<int> Stream(
+        string bootstrapServers, HerdModel herd, DateTimeOffset from, int perSecond, int seconds,
+        System.Collections.Concurrent.ConcurrentDictionary<(string Cow, DateTimeOffset MeasuredAt), long> sentAt)
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, LingerMs = 5 }).Build();
         var sent = 0;
@@ -191,6 +201,7 @@ internal static class ProcessorBenchmark
                 }
 
                 var next = queue.Dequeue();
+                sentAt[(next.CowId, next.MeasuredAt)] = Stopwatch.GetTimestamp();
                 producer.Produce(Topics.Readings, new Message<string, byte[]>
                 {
                     Key = next.CowId, Value = JsonSerializer.SerializeToUtf8Bytes(next, CowHealthJson.Default.SensorReading),
@@ -210,6 +221,67 @@ internal static class ProcessorBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>
+    /// Reads cow-health-alerts while the herd streams and times each AlertRaised from the moment the
+    /// reading that confirmed it (same cow, measured-at = the alert's time) was produced.
+    /// </summary>
+    private sealed class AlertWatch : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<double> _milliseconds = [];
+        private readonly Task _loop;
+
+        private AlertWatch(string bootstrapServers, System.Collections.Concurrent.ConcurrentDictionary<(string Cow, DateTimeOffset MeasuredAt), long> sentAt)
+        {
+            _loop = Task.Factory.StartNew(() =>
+            {
+                using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+                {
+                    BootstrapServers = bootstrapServers,
+                    GroupId = "bench-alert-watch",
+                    AutoOffsetReset = AutoOffsetReset.Latest,
+                    FetchWaitMaxMs = 10,
+                }).Build();
+                consumer.Subscribe(Topics.Alerts);
+                while (!_stop.IsCancellationRequested)
+                {
+                    if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not { } record
+                        || !record.Message.Headers.TryGetLastBytes("message-type", out var type)
+                        || !System.Text.Encoding.UTF8.GetString(type).EndsWith(nameof(AlertRaised), StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var raised = JsonSerializer.Deserialize(record.Message.Value, CowHealthJson.Default.AlertRaised)!;
+                    if (sentAt.TryGetValue((raised.CowId, raised.OccurredAt), out var produced))
+                    {
+                        lock (_milliseconds)
+                        {
+                            _milliseconds.Add(Stopwatch.GetElapsedTime(produced).TotalMilliseconds);
+                        }
+                    }
+                }
+
+                consumer.Close();
+            }, TaskCreationOptions.LongRunning);
+        }
+
+        public static AlertWatch Start(string bootstrapServers, System.Collections.Concurrent.ConcurrentDictionary<(string Cow, DateTimeOffset MeasuredAt), long> sentAt) =>
+            new(bootstrapServers, sentAt);
+
+        public List<double> Stop()
+        {
+            _stop.Cancel();
+            _loop.Wait();
+            lock (_milliseconds)
+            {
+                return [.. _milliseconds];
+            }
+        }
+
+        public void Dispose() => _stop.Dispose();
     }
 
     /// <summary>Collects the Processor's produced-to-stored measurements once started.</summary>
