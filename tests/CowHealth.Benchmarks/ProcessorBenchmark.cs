@@ -67,15 +67,45 @@ internal static class ProcessorBenchmark
             Console.WriteLine($"confirming reading produced to its AlertRaised on cow-health-alerts: {alertLatencies.Count} alerts, " +
                 $"p99 {alertP99:N0} ms, max {(alertLatencies.Count == 0 ? double.NaN : alertLatencies.Max()):N0} ms");
 
+            var memoryCows = BenchmarkOptions.Int(args, "memory-cows", 100_000);
+            var bytesPerCow = await MemoryPerTrackedCow(broker.BootstrapServers, database, readings.Count + streamed, memoryCows);
+            Console.WriteLine($"managed memory per tracked cow ({memoryCows:N0} more cows, an hour of readings each): {bytesPerCow:N0} bytes");
+
             Console.WriteLine($"headline ingest-readings-per-s: {ingestRate:0}");
             Console.WriteLine($"headline ingest-vs-copy: {ingestRate / copyRate * 100:0} %");
             Console.WriteLine($"headline ingest-p99-produced-to-stored-ms: {p99 * 1000:0}");
             Console.WriteLine($"headline alert-p99-confirming-reading-to-event-ms: {alertP99:0}");
+            Console.WriteLine($"headline processor-bytes-per-cow: {bytesPerCow:0}");
         }
         finally
         {
             await postgres.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The Processor's managed heap before and after it starts tracking <paramref name="cows"/> more
+    /// cows (six readings each), divided by their number. The broker's copy of the readings lives in
+    /// native memory and the readings sent are let go before measuring, so neither is counted.
+    /// </summary>
+    private static async Task<double> MemoryPerTrackedCow(string bootstrapServers, string database, long storedSoFar, int cows)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var sent = SendAnHourOfAnotherHerd(bootstrapServers, cows);
+        await WaitForStored(database, storedSoFar + sent);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        return (after - before) / (double)cows;
+    }
+
+    /// <summary>Sends an hour of readings of a herd of its own (farm ids start with M) and forgets them.</summary>
+    private static int SendAnHourOfAnotherHerd(string bootstrapServers, int cows)
+    {
+        var herd = new HerdModel(Options.Create(new HerdOptions { Farms = Math.Max(1, cows / 1_000), CowsPerFarm = Math.Min(cows, 1_000), Seed = 11 }));
+        var readings = Generate(herd, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1))
+            .Select(r => r with { CowId = "M" + r.CowId, FarmId = "M" + r.FarmId })
+            .ToList();
+        ReadingsOnKafka.Produce(bootstrapServers, readings);
+        return readings.Count;
     }
 
     private static List<SensorReading> Generate(HerdModel herd, DateTimeOffset from, TimeSpan span)
