@@ -10,11 +10,13 @@ namespace CowHealth.Tests.Storage;
 [Collection(PostgresCollection.Name)]
 public sealed class Migrations_Specs(ThrowawayPostgres postgres)
 {
+    private readonly StorageProviders _providers = new(postgres);
+
     [Theory]
     [MemberData(nameof(StorageProviders.Both), MemberType = typeof(StorageProviders))]
     public async Task Each_migration_applies_on_top_of_the_previous_schema_and_readings_stored_before_survive(StorageProvider provider)
     {
-        await using var db = await EmptyDatabase(provider);
+        await using var db = await _providers.Unmigrated(provider, "migrations");
         var migrations = db.Database.GetMigrations().ToList();
         Assert.True(migrations.Count >= 2, "there is a previous schema to upgrade from");
         var migrator = db.GetService<IMigrator>();
@@ -37,16 +39,8 @@ public sealed class Migrations_Specs(ThrowawayPostgres postgres)
     [MemberData(nameof(StorageProviders.Both), MemberType = typeof(StorageProviders))]
     public async Task The_model_has_no_changes_a_migration_does_not_cover(StorageProvider provider)
     {
-        await using var db = await EmptyDatabase(provider);
+        await using var db = await _providers.Unmigrated(provider, "migrations");
 
         Assert.False(db.Database.HasPendingModelChanges(), "run `dotnet ef migrations add` for both providers");
     }
-
-    private async Task<CowHealthDb> EmptyDatabase(StorageProvider provider) => provider switch
-    {
-        StorageProvider.Postgres => new PostgresCowHealthDb(new DbContextOptionsBuilder<PostgresCowHealthDb>()
-            .UseCowHealthPostgres(await postgres.CreateDatabaseAsync("migrations")).Options),
-        _ => new SqliteCowHealthDb(new DbContextOptionsBuilder<SqliteCowHealthDb>()
-            .UseCowHealthSqlite($"Data Source={Path.Combine(Path.GetTempPath(), $"cowhealth-migrations-{Guid.NewGuid():N}.db")}").Options),
-    };
 }
