@@ -41,36 +41,43 @@ public sealed class DetectionStateStore(HerdDetector detector)
             .Where(c => missing.Contains(c.CowId))
             .ToDictionaryAsync(c => c.CowId, c => c.LatestMeasuredAt, cancellationToken);
 
+        var replayFrom = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         foreach (var cowId in missing)
         {
-            DateTime replayFrom;
             var snapshot = saved.TryGetValue(cowId, out var state) ? JsonSerializer.Deserialize<CowDetectionSnapshot>(state.SnapshotJson) : null;
             if (snapshot is not null)
             {
                 detector.Restore(snapshot);
                 _lastSaved[cowId] = snapshot.LastMeasuredAt;
-                replayFrom = state!.LastMeasuredAt;
+                replayFrom[cowId] = state!.LastMeasuredAt;
             }
             else if (latest.TryGetValue(cowId, out var newest))
             {
-                replayFrom = newest - ReplayWithoutState;
-            }
-            else
-            {
-                continue; // a cow the herd has never sent a reading for
+                replayFrom[cowId] = newest - ReplayWithoutState;
             }
 
-            var history = await db.Readings.AsNoTracking()
-                .Where(r => r.CowId == cowId && r.MeasuredAt > replayFrom)
-                .OrderBy(r => r.MeasuredAt)
-                .ToListAsync(cancellationToken);
-            foreach (var reading in history)
-            {
-                // Changes found on the way were acted on when these readings were first stored.
-                _ = detector.Observe(new SensorReading(reading.ReadingId, reading.CowId, reading.FarmId, reading.SensorId,
-                    new DateTimeOffset(reading.MeasuredAt, TimeSpan.Zero), reading.RumenTemperatureCelsius, reading.ActivityIndex,
-                    reading.RuminationMinutes, reading.WaterIntakeLitres, reading.RumenPh));
-            }
+            // Otherwise a cow the herd has never sent a reading for: nothing to replay.
+        }
+
+        if (replayFrom.Count == 0)
+        {
+            return;
+        }
+
+        // One query for every cow to replay, from the earliest point any of them needs; each cow
+        // then skips what lies before her own point.
+        var replaying = replayFrom.Keys.ToList();
+        var earliest = replayFrom.Values.Min();
+        var history = await db.Readings.AsNoTracking()
+            .Where(r => replaying.Contains(r.CowId) && r.MeasuredAt > earliest)
+            .OrderBy(r => r.CowId).ThenBy(r => r.MeasuredAt)
+            .ToListAsync(cancellationToken);
+        foreach (var reading in history.Where(r => r.MeasuredAt > replayFrom[r.CowId]))
+        {
+            // Changes found on the way were acted on when these readings were first stored.
+            _ = detector.Observe(new SensorReading(reading.ReadingId, reading.CowId, reading.FarmId, reading.SensorId,
+                new DateTimeOffset(reading.MeasuredAt, TimeSpan.Zero), reading.RumenTemperatureCelsius, reading.ActivityIndex,
+                reading.RuminationMinutes, reading.WaterIntakeLitres, reading.RumenPh));
         }
     }
 
