@@ -44,11 +44,10 @@ public sealed class PostgresReadingWriter : ReadingWriter
             "CREATE TEMP TABLE IF NOT EXISTS readings_incoming (LIKE readings INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
             cancellationToken);
         await Copy(connection, "readings_incoming", readings, storedAt, cancellationToken);
+        // The staging rows go at commit (ON COMMIT DELETE ROWS), or with a rollback.
         await Execute(connection,
             $"INSERT INTO readings ({Columns}) SELECT {Columns} FROM readings_incoming ON CONFLICT (cow_id, measured_at) DO NOTHING",
             cancellationToken);
-        // Emptied here rather than left to commit: the fast path may share this transaction's session later.
-        await Execute(connection, "TRUNCATE readings_incoming", cancellationToken);
     }
 
     private static async Task Copy(
