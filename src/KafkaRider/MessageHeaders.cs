@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+
 namespace CowHealth.KafkaRider;
 
 /// <summary>Kafka record headers the rider writes and reads.</summary>
@@ -14,4 +18,14 @@ public static class MessageHeaders
     public const string DeadLetterOriginalPartition = "dlq-original-partition";
     public const string DeadLetterOriginalOffset = "dlq-original-offset";
     public const string DeadLetterTime = "dlq-time";
+
+    /// <summary>The headers every CowHealth message carries on its topic.</summary>
+    public static Headers For(string messageType, int schemaVersion, Guid messageId, Guid correlationId, DateTimeOffset sentAt) => new()
+    {
+        { MessageType, Encoding.UTF8.GetBytes(messageType) },
+        { SchemaVersion, Encoding.UTF8.GetBytes(schemaVersion.ToString(CultureInfo.InvariantCulture)) },
+        { MessageId, Encoding.UTF8.GetBytes(messageId.ToString()) },
+        { CorrelationId, Encoding.UTF8.GetBytes(correlationId.ToString()) },
+        { SentTime, Encoding.UTF8.GetBytes(sentAt.ToString("O")) },
+    };
 }

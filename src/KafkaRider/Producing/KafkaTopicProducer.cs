@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Confluent.Kafka;
@@ -12,7 +10,6 @@ internal sealed class KafkaTopicProducer<T>(SharedKafkaProducer shared, string t
     where T : class, ICowMessage
 {
     private static readonly JsonTypeInfo<T> TypeInfo = (JsonTypeInfo<T>)CowHealthJson.Default.GetTypeInfo(typeof(T))!;
-    private static readonly byte[] TypeName = Encoding.UTF8.GetBytes(typeof(T).FullName!);
 
     public Task Produce(T message, CancellationToken cancellationToken = default) =>
         shared.Send(topic, ToRecord(message), cancellationToken);
@@ -24,13 +21,6 @@ internal sealed class KafkaTopicProducer<T>(SharedKafkaProducer shared, string t
     {
         Key = message.CowId,
         Value = JsonSerializer.SerializeToUtf8Bytes(message, TypeInfo),
-        Headers = new Headers
-        {
-            { MessageHeaders.MessageType, TypeName },
-            { MessageHeaders.SchemaVersion, Encoding.UTF8.GetBytes(message.SchemaVersion.ToString(CultureInfo.InvariantCulture)) },
-            { MessageHeaders.MessageId, Encoding.UTF8.GetBytes(Guid.NewGuid().ToString()) },
-            { MessageHeaders.CorrelationId, Encoding.UTF8.GetBytes(message.CorrelationId.ToString()) },
-            { MessageHeaders.SentTime, Encoding.UTF8.GetBytes(clock.GetUtcNow().ToString("O")) },
-        },
+        Headers = MessageHeaders.For(typeof(T).FullName!, message.SchemaVersion, Guid.NewGuid(), message.CorrelationId, clock.GetUtcNow()),
     };
 }

@@ -64,14 +64,8 @@ public sealed class AlertEventRelay(
         {
             Key = e.CowId,
             Value = Encoding.UTF8.GetBytes(e.PayloadJson),
-            Headers = new Headers
-            {
-                { MessageHeaders.MessageType, Encoding.UTF8.GetBytes("CowHealth.Contracts." + e.EventType) },
-                { MessageHeaders.MessageId, Encoding.UTF8.GetBytes(e.EventId.ToString()) },
-                { MessageHeaders.CorrelationId, Encoding.UTF8.GetBytes(e.AlertId.ToString()) },
-                { MessageHeaders.SchemaVersion, "1"u8.ToArray() },
-                { MessageHeaders.SentTime, Encoding.UTF8.GetBytes(clock.GetUtcNow().ToString("O")) },
-            },
+            // Every alert contract is at schema version 1 so far; the payload carries its own version too.
+            Headers = MessageHeaders.For("CowHealth.Contracts." + e.EventType, 1, e.EventId, e.AlertId, clock.GetUtcNow()),
         }), cancellationToken);
 
         // By exact positions, not a range: a transaction that commits late can leave a lower position unpublished behind us.
