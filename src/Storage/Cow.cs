@@ -15,6 +15,13 @@ public sealed class Cow
     /// <summary>Event time of the first reading stored for this cow.</summary>
     public DateTime FirstSeenAt { get; set; }
 
+    /// <summary>
+    /// The <c>cow-health-data</c> partition her readings arrive on (they are keyed by cow). The
+    /// Processor's silence watch keeps one event clock per partition and, after a restart, finds the
+    /// partition's cows by it. Null for a cow stored without Kafka (e.g. seeded by a test).
+    /// </summary>
+    public int? ReadingsPartition { get; set; }
+
     public Guid LatestReadingId { get; set; }
 
     public DateTime LatestMeasuredAt { get; set; }

@@ -31,6 +31,7 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
             cow.Property(c => c.FarmId).HasMaxLength(StorageLimits.IdLength);
             cow.Property(c => c.SensorId).HasMaxLength(StorageLimits.IdLength);
             cow.HasIndex(c => new { c.FarmId, c.CowId });
+            cow.HasIndex(c => c.ReadingsPartition);
         });
 
         modelBuilder.Entity<Reading>(reading =>

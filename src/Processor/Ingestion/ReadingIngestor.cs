@@ -42,7 +42,7 @@ public sealed class ReadingIngestor(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Before this batch's readings are written: what is replayed must be only what came before them.
             await detectionStates.EnsureTracked(db, cows, cancellationToken);
-            await writer.Write(db, accepted.Select(r => r.Message).ToList(), storedAt, cancellationToken);
+            await writer.Write(db, accepted.Select(r => r.Message).ToList(), storedAt, batch.Partition, cancellationToken);
 
             var ambient = Pipe.Execute<SendContext>(send => send.GetOrAddPayload(() => new AmbientDbContext(db)));
             var deadlines = await EscalationDeadlines.Load(db, cows, cancellationToken);

@@ -15,7 +15,9 @@ namespace CowHealth.Processor.Ingestion;
 /// </summary>
 public abstract class ReadingWriter
 {
-    public async Task Write(CowHealthDb db, IReadOnlyList<SensorReading> readings, DateTime storedAt, CancellationToken cancellationToken)
+    /// <param name="readingsPartition">The Kafka partition the readings came on, kept on each cow's row.</param>
+    public async Task Write(
+        CowHealthDb db, IReadOnlyList<SensorReading> readings, DateTime storedAt, int? readingsPartition, CancellationToken cancellationToken)
     {
         if (readings.Count == 0)
         {
@@ -24,7 +26,7 @@ public abstract class ReadingWriter
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         await InsertReadings(db, readings, storedAt, cancellationToken);
-        await UpsertLatest(db, readings, cancellationToken);
+        await UpsertLatest(db, readings, readingsPartition, cancellationToken);
     }
 
     protected abstract Task InsertReadings(CowHealthDb db, IReadOnlyList<SensorReading> readings, DateTime storedAt, CancellationToken cancellationToken);
@@ -32,24 +34,24 @@ public abstract class ReadingWriter
     /// <summary>How this provider binds a Guid the way EF Core stores it.</summary>
     protected abstract object Bind(Guid value);
 
-    private async Task UpsertLatest(CowHealthDb db, IReadOnlyList<SensorReading> readings, CancellationToken cancellationToken)
+    private async Task UpsertLatest(CowHealthDb db, IReadOnlyList<SensorReading> readings, int? readingsPartition, CancellationToken cancellationToken)
     {
         var latest = readings.GroupBy(r => r.CowId)
             .Select(g => (Latest: g.MaxBy(r => r.MeasuredAt)!, FirstSeenAt: g.Min(r => r.MeasuredAt).UtcDateTime))
             .ToList();
-        const int rowsPerStatement = 1_000; // 11 parameters a row stays well inside both providers' limits
+        const int rowsPerStatement = 1_000; // 12 parameters a row stays well inside both providers' limits
         for (var start = 0; start < latest.Count; start += rowsPerStatement)
         {
             await using var command = Command(db);
             var sql = new StringBuilder(
-                "INSERT INTO cows (cow_id, farm_id, sensor_id, first_seen_at, latest_reading_id, latest_measured_at, " +
+                "INSERT INTO cows (cow_id, farm_id, sensor_id, first_seen_at, readings_partition, latest_reading_id, latest_measured_at, " +
                 "latest_rumen_temperature_celsius, latest_activity_index, latest_rumination_minutes, latest_water_intake_litres, latest_rumen_ph) VALUES ");
             foreach (var ((r, firstSeenAt), i) in latest.Skip(start).Take(rowsPerStatement).Select((cow, i) => (cow, i)))
             {
                 sql.Append(i == 0 ? "(" : ",(")
                     .AppendJoin(',',
                         Parameter(command, r.CowId), Parameter(command, r.FarmId), Parameter(command, r.SensorId),
-                        Parameter(command, firstSeenAt), Parameter(command, Bind(r.ReadingId)), Parameter(command, r.MeasuredAt.UtcDateTime),
+                        Parameter(command, firstSeenAt), Parameter(command, readingsPartition), Parameter(command, Bind(r.ReadingId)), Parameter(command, r.MeasuredAt.UtcDateTime),
                         Parameter(command, r.RumenTemperatureCelsius), Parameter(command, r.ActivityIndex), Parameter(command, r.RuminationMinutes),
                         Parameter(command, r.WaterIntakeLitres), Parameter(command, r.RumenPh))
                     .Append(')');
@@ -59,6 +61,7 @@ public abstract class ReadingWriter
                  ON CONFLICT (cow_id) DO UPDATE SET
                     farm_id = excluded.farm_id,
                     sensor_id = excluded.sensor_id,
+                    readings_partition = COALESCE(excluded.readings_partition, cows.readings_partition),
                     latest_reading_id = excluded.latest_reading_id,
                     latest_measured_at = excluded.latest_measured_at,
                     latest_rumen_temperature_celsius = excluded.latest_rumen_temperature_celsius,

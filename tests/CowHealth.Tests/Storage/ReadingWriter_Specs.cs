@@ -54,12 +54,27 @@ public sealed class ReadingWriter_Specs(ThrowawayPostgres postgres)
 
     [Theory]
     [MemberData(nameof(StorageProviders.Both), MemberType = typeof(StorageProviders))]
+    public async Task A_cow_keeps_the_partition_her_readings_came_on_and_a_write_without_one_does_not_erase_it(StorageProvider provider)
+    {
+        await using var db = await _providers.NewDatabase(provider, "partition");
+        await Store(db, provider, [Reading("cow-1", 0)], partition: 7);
+        await Store(db, provider, [Reading("cow-1", 1)], partition: null);
+
+        Assert.Equal(7, (await db.Cows.AsNoTracking().SingleAsync()).ReadingsPartition);
+
+        await Store(db, provider, [Reading("cow-1", 2)], partition: 5);
+
+        Assert.Equal(5, (await db.Cows.AsNoTracking().SingleAsync()).ReadingsPartition);
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Both), MemberType = typeof(StorageProviders))]
     public async Task Nothing_is_stored_when_the_transaction_is_rolled_back(StorageProvider provider)
     {
         await using var db = await _providers.NewDatabase(provider, "rollback");
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await Writer(provider).Write(db, [Reading("cow-1", 0)], StoredAt, CancellationToken.None);
+            await Writer(provider).Write(db, [Reading("cow-1", 0)], StoredAt, readingsPartition: 3, CancellationToken.None);
             await transaction.RollbackAsync();
         }
 
@@ -67,10 +82,10 @@ public sealed class ReadingWriter_Specs(ThrowawayPostgres postgres)
         Assert.Equal(0, await db.Cows.CountAsync());
     }
 
-    private static async Task Store(CowHealthDb db, StorageProvider provider, IReadOnlyList<SensorReading> readings)
+    private static async Task Store(CowHealthDb db, StorageProvider provider, IReadOnlyList<SensorReading> readings, int? partition = 3)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await Writer(provider).Write(db, readings, StoredAt, CancellationToken.None);
+        await Writer(provider).Write(db, readings, StoredAt, partition, CancellationToken.None);
         await transaction.CommitAsync();
     }
 

@@ -304,6 +304,10 @@ namespace CowHealth.Storage.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("latest_water_intake_litres");
 
+                    b.Property<int?>("ReadingsPartition")
+                        .HasColumnType("integer")
+                        .HasColumnName("readings_partition");
+
                     b.Property<string>("SensorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -312,6 +316,9 @@ namespace CowHealth.Storage.Migrations.Postgres
 
                     b.HasKey("CowId")
                         .HasName("pk_cows");
+
+                    b.HasIndex("ReadingsPartition")
+                        .HasDatabaseName("ix_cows_readings_partition");
 
                     b.HasIndex("FarmId", "CowId")
                         .HasDatabaseName("ix_cows_farm_id_cow_id");

@@ -297,6 +297,10 @@ namespace CowHealth.Storage.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("latest_water_intake_litres");
 
+                    b.Property<int?>("ReadingsPartition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("readings_partition");
+
                     b.Property<string>("SensorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -305,6 +309,9 @@ namespace CowHealth.Storage.Migrations.Sqlite
 
                     b.HasKey("CowId")
                         .HasName("pk_cows");
+
+                    b.HasIndex("ReadingsPartition")
+                        .HasDatabaseName("ix_cows_readings_partition");
 
                     b.HasIndex("FarmId", "CowId")
                         .HasDatabaseName("ix_cows_farm_id_cow_id");
