@@ -52,12 +52,40 @@ public sealed class HerdDetector
     /// The farm's event time has reached <paramref name="farmEventTime"/> (the newest measured-at
     /// seen from it): raises <see cref="HealthCondition.SensorOffline"/> for its cows silent for
     /// longer than the farm's threshold. The cow's next reading clears it. Scans at most once per
-    /// minute of the farm's event time, so it may be called after every batch.
+    /// minute of the farm's event time, so it may be called after every batch. For one ordered stream
+    /// of a farm's readings (a replay, a test); the pipeline, whose partitions run at their own pace,
+    /// uses <see cref="NoticeSilence"/> with one clock per partition instead.
     /// </summary>
     public IReadOnlyList<ConditionChange> CheckSilence(string farmId, DateTimeOffset farmEventTime)
     {
         ArgumentNullException.ThrowIfNull(farmId);
         return _farms.TryGetValue(farmId, out var farm) ? farm.CheckSilence(farmEventTime.UtcTicks) : [];
+    }
+
+    /// <summary>
+    /// Event time has reached <paramref name="at"/> on the cow's own stream (her partition's clock):
+    /// raises <see cref="HealthCondition.SensorOffline"/> if she has been silent for longer than her
+    /// farm's threshold and is not offline already. Null when nothing changed or she is not tracked.
+    /// </summary>
+    public ConditionChange? NoticeSilence(string cowId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(cowId);
+        if (!_cows.TryGetValue(cowId, out var cow))
+        {
+            return null;
+        }
+
+        lock (cow)
+        {
+            return cow.NoticeSilence(at.UtcTicks);
+        }
+    }
+
+    /// <summary>How long a bolus on this farm may stay silent before it counts as offline.</summary>
+    public long SilentForTicks(string farmId)
+    {
+        ArgumentNullException.ThrowIfNull(farmId);
+        return _farms.GetOrAdd(farmId, _newFarm).Rules.Offline.SilentForTicks;
     }
 
     /// <summary>The detector holds state for this cow (seen or restored since the Processor started).</summary>

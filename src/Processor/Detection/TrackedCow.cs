@@ -142,12 +142,12 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         return changes is null ? Array.Empty<ConditionChange>() : changes;
     }
 
-    /// <summary>Her farm's event time is <paramref name="farmTicks"/>: is she silent for too long now?</summary>
-    public ConditionChange? NoticeSilence(long farmTicks)
+    /// <summary>Event time around her is <paramref name="eventTicks"/>: is she silent for too long now?</summary>
+    public ConditionChange? NoticeSilence(long eventTicks)
     {
         var offlineRule = Farm.Rules.Offline;
         ref var offline = ref _tracks[(int)HealthCondition.SensorOffline];
-        if (!_started || offline.Active || !offlineRule.IsSilent(_lastTicks, farmTicks))
+        if (!_started || offline.Active || !offlineRule.IsSilent(_lastTicks, eventTicks))
         {
             return null;
         }
@@ -156,7 +156,7 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         var last = new DateTimeOffset(_lastTicks, TimeSpan.Zero);
         // The change happened when the silence passed the threshold, whenever the scan noticed it.
         return new ConditionChange(CowId, Farm.FarmId, HealthCondition.SensorOffline, ConditionChangeKind.Detected, SensorOfflineRule.Severity,
-            last.AddTicks(offlineRule.SilentForTicks), offlineRule.DetectedEvidence(last, new DateTimeOffset(farmTicks, TimeSpan.Zero)));
+            last.AddTicks(offlineRule.SilentForTicks), offlineRule.DetectedEvidence(last, new DateTimeOffset(eventTicks, TimeSpan.Zero)));
     }
 
     public CowDetectionSnapshot Snapshot()

@@ -83,13 +83,25 @@ public sealed class DetectionStateStore(HerdDetector detector)
 
     /// <summary>Adds the states due for saving to the caller's unit of work.</summary>
     /// <param name="newestByCow">Each cow of the batch with her newest measured-at in it.</param>
-    public async Task SaveDue(CowHealthDb db, IEnumerable<(string CowId, DateTimeOffset Newest)> newestByCow, CancellationToken cancellationToken)
+    /// <param name="changedWithoutReading">Cows whose state changed without a reading (a noticed silence): always saved.</param>
+    public async Task SaveDue(
+        CowHealthDb db, IEnumerable<(string CowId, DateTimeOffset Newest)> newestByCow, IReadOnlySet<string> changedWithoutReading,
+        CancellationToken cancellationToken)
     {
         var due = new List<CowDetectionSnapshot>();
         foreach (var (cowId, newest) in newestByCow)
         {
             // Judged from the batch's times, so a snapshot is only taken (and allocated) when one is due.
-            if ((!_lastSaved.TryGetValue(cowId, out var last) || newest - last >= SaveEvery) && detector.Snapshot(cowId) is { } snapshot)
+            if ((changedWithoutReading.Contains(cowId) || !_lastSaved.TryGetValue(cowId, out var last) || newest - last >= SaveEvery) &&
+                detector.Snapshot(cowId) is { } snapshot)
+            {
+                due.Add(snapshot);
+            }
+        }
+
+        foreach (var cowId in changedWithoutReading)
+        {
+            if (!due.Exists(s => s.CowId == cowId) && detector.Snapshot(cowId) is { } snapshot)
             {
                 due.Add(snapshot);
             }

@@ -22,6 +22,7 @@ public sealed class ReadingIngestor(
     ReadingValidator validator,
     HerdDetector detector,
     DetectionStateStore detectionStates,
+    SilenceWatch silences,
     IScopedMediator alerts,
     AlertOutboxSignal outbox,
     DeadLetterPublisher deadLetters,
@@ -40,15 +41,34 @@ public sealed class ReadingIngestor(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var partitionClock = await silences.For(db, batch.Partition, batch.Records[0].Offset, cancellationToken);
             // Before this batch's readings are written: what is replayed must be only what came before them.
             await detectionStates.EnsureTracked(db, cows, cancellationToken);
             await writer.Write(db, accepted.Select(r => r.Message).ToList(), storedAt, batch.Partition, cancellationToken);
 
             var ambient = Pipe.Execute<SendContext>(send => send.GetOrAddPayload(() => new AmbientDbContext(db)));
             var deadlines = await EscalationDeadlines.Load(db, cows, cancellationToken);
+            var silentNoticed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var record in accepted)
             {
                 var reading = record.Message;
+                // Silences this reading's time reveals come first, her own included: a bolus back after
+                // a long gap was offline for it, whether or not a scan happened to run during the gap.
+                if (partitionClock.Advance(reading.MeasuredAt, silences.SilentForTicks) is { Silent.Count: > 0 } scan)
+                {
+                    await detectionStates.EnsureTracked(db, scan.Silent, cancellationToken);
+                    foreach (var cowId in scan.Silent)
+                    {
+                        if (detector.NoticeSilence(cowId, scan.At) is { } offline)
+                        {
+                            await alerts.Send(ToSagaMessage(offline), ambient, cancellationToken);
+                            await deadlines.Reload(db, cowId, cancellationToken);
+                            silentNoticed.Add(cowId);
+                            changed = true;
+                        }
+                    }
+                }
+
                 // Deadlines passed before this reading come first: escalation happens at its deadline in
                 // event time, whatever the batch boundaries, so a re-run after a crash escalates alike.
                 foreach (var (saga, deadline) in deadlines.PassedBy(reading.CowId, reading.MeasuredAt))
@@ -68,17 +88,23 @@ public sealed class ReadingIngestor(
                 {
                     await deadlines.Reload(db, reading.CowId, cancellationToken);
                 }
+
+                partitionClock.Heard(reading.CowId, reading.FarmId, reading.MeasuredAt);
             }
 
+            // A noticed silence changes a cow's state without a reading to replay: save it now, or a
+            // restart would not know she is offline.
             await detectionStates.SaveDue(
-                db, accepted.GroupBy(r => r.Message.CowId).Select(g => (g.Key, g.Max(r => r.Message.MeasuredAt))), cancellationToken);
+                db, accepted.GroupBy(r => r.Message.CowId).Select(g => (g.Key, g.Max(r => r.Message.MeasuredAt))), silentNoticed, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            SilenceWatch.Committed(partitionClock, batch.Records[^1].Offset + 1);
         }
         catch
         {
-            // Memory ran ahead of the rolled-back database: load these cows again on the retry.
+            // Memory ran ahead of the rolled-back database: load these cows and the partition again on the retry.
             detectionStates.Forget(cows);
+            silences.Forget(batch.Partition);
             db.ChangeTracker.Clear();
             throw;
         }

@@ -4,7 +4,7 @@ namespace CowHealth.Processor.Detection.Rules;
 
 /// <summary>
 /// Sensor offline: no reading from the bolus for longer than <see cref="SensorOfflineSettings.SilentFor"/>
-/// while the rest of its farm keeps reporting (its farm's event time moves on). The base station may
+/// while event time moves on around it (other boluses keep reporting). The base station may
 /// be out of reach (pasture), the bolus battery flat, or the cow gone; it is back with its next reading.
 /// </summary>
 internal sealed class SensorOfflineRule(SensorOfflineSettings settings)
@@ -21,7 +21,7 @@ internal sealed class SensorOfflineRule(SensorOfflineSettings settings)
     public AlertEvidence DetectedEvidence(DateTimeOffset lastReading, DateTimeOffset farmTime) => new(
         Measure, Math.Round((farmTime - lastReading).TotalMinutes, 1), 0, TimeSpan.FromTicks(SilentForTicks).TotalMinutes,
         lastReading, farmTime,
-        $"No reading for {EvidenceText.Duration(farmTime - lastReading)} while the farm's other boluses report " +
+        $"No reading for {EvidenceText.Duration(farmTime - lastReading)} while other boluses keep reporting " +
         $"(last at {lastReading:yyyy-MM-dd HH:mm} UTC): check the cow, the bolus and the base station's reach.");
 
     public AlertEvidence ClearedEvidence(DateTimeOffset previousReading, DateTimeOffset reading) => new(
