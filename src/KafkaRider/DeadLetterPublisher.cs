@@ -13,7 +13,7 @@ namespace CowHealth.KafkaRider;
 /// it too, for input they judge invalid (a reading from the future, say). Each call completes when
 /// the dead-letter topic has the record, so the original's offset may then be committed.
 /// </summary>
-public sealed class DeadLetterPublisher(SharedKafkaProducer shared, TimeProvider clock)
+public sealed class DeadLetterPublisher(SharedKafkaProducer shared, KafkaRiderMetrics metrics, TimeProvider clock)
 {
     /// <summary>Parks a raw record byte for byte (it may not even be valid JSON).</summary>
     public Task Publish(ConsumeResult<string, byte[]> rejected, string reason, Exception? exception, CancellationToken cancellationToken) =>
@@ -51,6 +51,6 @@ public sealed class DeadLetterPublisher(SharedKafkaProducer shared, TimeProvider
         headers.Add(MessageHeaders.DeadLetterTime, Encoding.UTF8.GetBytes(clock.GetUtcNow().ToString("O")));
 
         await shared.Send(Topics.DeadLetterOf(topic), new Message<string, byte[]> { Key = key!, Value = value, Headers = headers }, cancellationToken);
-        KafkaRiderMetrics.DeadLettered.Add(1, KafkaRiderMetrics.Topic(topic));
+        metrics.DeadLettered.Add(1, KafkaRiderMetrics.Topic(topic));
     }
 }

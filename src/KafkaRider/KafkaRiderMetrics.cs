@@ -4,42 +4,34 @@ using System.Diagnostics.Metrics;
 namespace CowHealth.KafkaRider;
 
 /// <summary>
-/// The rider's instruments, on meter <c>CowHealth.KafkaRider</c>. Labels are topic (and partition
-/// and group for lag) only: never a key, a cow or a message id.
+/// The rider's instruments, on meter <c>CowHealth.Kafka</c>, exported as <c>cowhealth_kafka_&lt;name&gt;</c>.
+/// Labels are topic (and partition and group for lag) only: never a key, a cow or a message id.
 /// </summary>
-public static class KafkaRiderMetrics
+/// <remarks>
+/// The meter comes from the service's own <see cref="IMeterFactory"/>, so when several services
+/// share a process (the local run, tests) each one's <c>/metrics</c> shows only its own traffic.
+/// </remarks>
+public sealed class KafkaRiderMetrics
 {
-    public const string MeterName = "CowHealth.KafkaRider";
+    public const string MeterName = "CowHealth.Kafka";
 
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly ConcurrentDictionary<(string Group, string Topic, int Partition), long> Lags = new();
+    private readonly ConcurrentDictionary<(string Group, string Topic, int Partition), long> _lags = new();
 
-    internal static readonly Counter<long> Consumed = Meter.CreateCounter<long>(
-        "cowhealth.kafka.consumed", "{message}", "Records read from a topic by a topic endpoint.");
-
-    internal static readonly Counter<long> Dispatched = Meter.CreateCounter<long>(
-        "cowhealth.kafka.dispatched", "{message}", "Records whose dispatch into MassTransit completed.");
-
-    internal static readonly Counter<long> Failed = Meter.CreateCounter<long>(
-        "cowhealth.kafka.failed", "{message}", "Records whose dispatch still failed after MassTransit's retries.");
-
-    internal static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>(
-        "cowhealth.kafka.dead_lettered", "{message}", "Records parked on a dead-letter topic.");
-
-    internal static readonly Counter<long> Produced = Meter.CreateCounter<long>(
-        "cowhealth.kafka.produced", "{message}", "Messages the broker acknowledged.");
-
-    internal static readonly Counter<long> ProduceFailures = Meter.CreateCounter<long>(
-        "cowhealth.kafka.produce_failures", "{message}", "Messages the broker did not take.");
-
-    internal static readonly Histogram<double> DispatchDuration = Meter.CreateHistogram<double>(
-        "cowhealth.kafka.dispatch.duration", "s", "Time to dispatch one record or one batch into MassTransit.");
-
-    static KafkaRiderMetrics()
+    public KafkaRiderMetrics(IMeterFactory meters)
     {
-        Meter.CreateObservableGauge(
-            "cowhealth.kafka.consumer.lag",
-            () => Lags.Select(l => new Measurement<long>(
+        var meter = meters.Create(MeterName);
+        Consumed = meter.CreateCounter<long>("consumed", "{message}", "Records read from a topic by a topic endpoint.");
+        Dispatched = meter.CreateCounter<long>("dispatched", "{message}", "Records whose dispatch into MassTransit completed.");
+        Failed = meter.CreateCounter<long>("failed", "{message}", "Records whose dispatch still failed after MassTransit's retries.");
+        DeadLettered = meter.CreateCounter<long>("dead_lettered", "{message}", "Records parked on a dead-letter topic, by the topic they came from.");
+        Produced = meter.CreateCounter<long>("produced", "{message}", "Messages the broker acknowledged.");
+        ProduceFailures = meter.CreateCounter<long>("produce_failures", "{message}", "Messages the broker did not take.");
+        DispatchDuration = meter.CreateHistogram<double>(
+            "dispatch_duration_seconds", "s", "Time to dispatch one record or one batch into MassTransit.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        meter.CreateObservableGauge(
+            "consumer_lag",
+            () => _lags.Select(l => new Measurement<long>(
                 l.Value,
                 new KeyValuePair<string, object?>("group", l.Key.Group),
                 new KeyValuePair<string, object?>("topic", l.Key.Topic),
@@ -48,11 +40,29 @@ public static class KafkaRiderMetrics
             "Log-end offset minus the consumer group's handled position, per partition.");
     }
 
+    internal Counter<long> Consumed { get; }
+
+    internal Counter<long> Dispatched { get; }
+
+    internal Counter<long> Failed { get; }
+
+    internal Counter<long> DeadLettered { get; }
+
+    internal Counter<long> Produced { get; }
+
+    internal Counter<long> ProduceFailures { get; }
+
+    internal Histogram<double> DispatchDuration { get; }
+
     internal static KeyValuePair<string, object?> Topic(string topic) => new("topic", topic);
 
-    internal static void RecordLag(string group, string topic, int partition, long lag) =>
-        Lags[(group, topic, partition)] = Math.Max(0, lag);
+    internal void RecordLag(string group, string topic, int partition, long lag) =>
+        _lags[(group, topic, partition)] = Math.Max(0, lag);
 
-    internal static void ForgetLag(string group, string topic, int partition) =>
-        Lags.TryRemove((group, topic, partition), out _);
+    /// <summary>
+    /// A partition given up (revoked, or the endpoint stopped) lags nothing here: it reads zero
+    /// rather than vanishing, so a sum over instances stays right and no stale value lingers.
+    /// </summary>
+    internal void PartitionReleased(string group, string topic, int partition) =>
+        _lags[(group, topic, partition)] = 0;
 }

@@ -10,6 +10,8 @@ namespace CowHealth.LocalRun;
 /// </summary>
 public sealed class CowHealthLocalRun : IAsyncDisposable
 {
+    private const string ProcessWideMetrics = "Metrics:ProcessWide";
+
     private readonly EmbeddedKafkaBroker? _broker;
     private readonly List<(CowHealthService Service, WebApplication App)> _running = [];
 
@@ -61,10 +63,14 @@ public sealed class CowHealthLocalRun : IAsyncDisposable
         try
         {
             // The Processor starts first: it owns the schema and migrates it before anyone reads.
+            // It also shows the process's CPU, memory, GC and MassTransit metrics; the others would
+            // only show the same process again and make a dashboard count it three times.
             await run.Start(CowHealthService.Processor, configuration, options.ProcessorUrl, cancellationToken,
                 ("Storage:MigrateOnStart", "true"));
-            await run.Start(CowHealthService.Gateway, configuration, options.GatewayUrl, cancellationToken);
-            await run.Start(CowHealthService.Simulator, configuration, options.SimulatorUrl, cancellationToken);
+            await run.Start(CowHealthService.Gateway, configuration, options.GatewayUrl, cancellationToken,
+                (ProcessWideMetrics, "false"));
+            await run.Start(CowHealthService.Simulator, configuration, options.SimulatorUrl, cancellationToken,
+                (ProcessWideMetrics, "false"));
             return run;
         }
         catch

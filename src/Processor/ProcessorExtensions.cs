@@ -37,6 +37,7 @@ public static class ProcessorExtensions
         builder.Services.AddDetection(builder.Configuration);
         builder.Services.AddReadingIngestion();
         builder.Services.AddAlertLifecycle();
+        builder.Services.AddProcessorMetrics();
         builder.Services.AddMassTransit(bus =>
         {
             bus.UsingInMemory();
@@ -78,6 +79,15 @@ public static class ProcessorExtensions
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
                 ? new PostgresReadingWriter()
                 : new SqliteReadingWriter());
+    }
+
+    private static void AddProcessorMetrics(this IServiceCollection services)
+    {
+        services.AddOptions<ProcessorMetricsOptions>().BindConfiguration(ProcessorMetricsOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AlertCensus>();
+        services.AddHostedService(provider => provider.GetRequiredService<AlertCensus>());
+        services.AddSingleton<ProcessorMetrics>();
     }
 
     private static void AddAlertLifecycle(this IServiceCollection services)

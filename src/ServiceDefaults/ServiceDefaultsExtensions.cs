@@ -10,7 +10,7 @@ using Prometheus;
 
 namespace CowHealth.ServiceDefaults;
 
-/// <summary>What every CowHealth service has: problem details, the shared JSON shape, health and metrics.</summary>
+/// <summary>What every CowHealth service has: problem details, the shared JSON shape, health and metrics (<see cref="ServiceMetrics"/>).</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Health checks tagged with this take part in <c>/health/live</c>.</summary>
@@ -30,6 +30,9 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<ServiceMetricsOptions>().BindConfiguration(ServiceMetricsOptions.Section);
+        builder.Services.AddSingleton<ServiceMetrics>();
+        ServiceMetrics.KeepMassTransitMeterForProcess(builder.Environment.ApplicationName);
         return builder;
     }
 
@@ -37,10 +40,12 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseHttpMetrics();
+        // Built here, before the host starts, so the meters are listened to before anything counts.
+        var metrics = app.Services.GetRequiredService<ServiceMetrics>();
+        app.UseHttpMetrics(http => http.SetMetricFactory(metrics.Factory));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        app.MapMetrics();
+        app.MapMetrics(export => export.Registry = metrics.Registry);
         return app;
     }
 }

@@ -11,9 +11,8 @@ namespace CowHealth.Simulator;
 /// Labels are condition kinds only, never a cow: a herd of thousands must not become thousands of series.
 /// </summary>
 /// <remarks>
-/// The counts are kept here and observed at scrape time rather than recorded as they happen:
-/// prometheus-net only starts listening to meters at its first scrape, and a backfill may be over
-/// by then. Observed totals are complete whenever the first scrape comes.
+/// The counts are kept here and observed at scrape time rather than recorded as they happen, so
+/// the service itself (and its tests) can read the same totals that <c>/metrics</c> shows.
 /// </remarks>
 public sealed class SimulatorMetrics
 {

@@ -325,7 +325,7 @@ internal static class ProcessorBenchmark
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == ProcessorMetrics.MeterName && instrument.Name == "cowhealth.readings.produced_to_stored")
+                if (instrument.Meter.Name == ProcessorMetrics.MeterName && instrument.Name == ProcessorMetrics.ProducedToStoredName)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

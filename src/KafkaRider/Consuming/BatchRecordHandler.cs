@@ -11,8 +11,8 @@ namespace CowHealth.KafkaRider.Consuming;
 /// their own are parked and the rest are handled.
 /// </summary>
 internal sealed class BatchRecordHandler<T>(
-    string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters)
-    : RecordHandler<T>(topic, endpoint, dispatcher, deadLetters)
+    string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters, KafkaRiderMetrics metrics)
+    : RecordHandler<T>(topic, endpoint, dispatcher, deadLetters, metrics)
     where T : class, ICowMessage
 {
     public override async Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class BatchRecordHandler<T>(
         try
         {
             await Dispatch(valid[^1].Record, BatchOf(valid), cancellationToken);
-            KafkaRiderMetrics.Dispatched.Add(valid.Count, KafkaRiderMetrics.Topic(Topic));
+            Metrics.Dispatched.Add(valid.Count, KafkaRiderMetrics.Topic(Topic));
             return;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested && valid.Count > 1)
@@ -52,7 +52,7 @@ internal sealed class BatchRecordHandler<T>(
             try
             {
                 await Dispatch(one.Record, BatchOf([one]), cancellationToken);
-                KafkaRiderMetrics.Dispatched.Add(1, KafkaRiderMetrics.Topic(Topic));
+                Metrics.Dispatched.Add(1, KafkaRiderMetrics.Topic(Topic));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

@@ -11,12 +11,15 @@ namespace CowHealth.KafkaRider.Consuming;
 
 /// <summary>What single and batch handlers share: strict deserialization, dispatch, dead-lettering.</summary>
 internal abstract class RecordHandler<T>(
-    string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters) : IRecordHandler
+    string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters, KafkaRiderMetrics metrics)
+    : IRecordHandler
     where T : class, ICowMessage
 {
     private static readonly JsonTypeInfo<T> TypeInfo = (JsonTypeInfo<T>)CowHealthJson.Default.GetTypeInfo(typeof(T))!;
 
     protected string Topic { get; } = topic;
+
+    protected KafkaRiderMetrics Metrics { get; } = metrics;
 
     public abstract Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken);
 
@@ -61,13 +64,13 @@ internal abstract class RecordHandler<T>(
         finally
         {
             context.Dispose();
-            KafkaRiderMetrics.DispatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, KafkaRiderMetrics.Topic(Topic));
+            Metrics.DispatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, KafkaRiderMetrics.Topic(Topic));
         }
     }
 
     protected Task Park(ConsumeResult<string, byte[]> record, Exception exception, CancellationToken cancellationToken)
     {
-        KafkaRiderMetrics.Failed.Add(1, KafkaRiderMetrics.Topic(Topic));
+        Metrics.Failed.Add(1, KafkaRiderMetrics.Topic(Topic));
         var reason = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0].Message : exception.Message;
         return deadLetters.Publish(record, $"Handling failed after retries: {reason}", exception, cancellationToken);
     }

@@ -7,8 +7,8 @@ namespace CowHealth.KafkaRider.Consuming;
 
 /// <summary>Dispatches each record on its own to consumers of <typeparamref name="T"/>.</summary>
 internal sealed class SingleRecordHandler<T>(
-    string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters)
-    : RecordHandler<T>(topic, endpoint, dispatcher, deadLetters)
+    string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters, KafkaRiderMetrics metrics)
+    : RecordHandler<T>(topic, endpoint, dispatcher, deadLetters, metrics)
     where T : class, ICowMessage
 {
     public override async Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class SingleRecordHandler<T>(
             try
             {
                 await Dispatch(record, message, cancellationToken);
-                KafkaRiderMetrics.Dispatched.Add(1, KafkaRiderMetrics.Topic(Topic));
+                Metrics.Dispatched.Add(1, KafkaRiderMetrics.Topic(Topic));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

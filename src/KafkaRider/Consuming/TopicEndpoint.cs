@@ -16,6 +16,7 @@ internal sealed class TopicEndpoint : IDisposable
     private readonly TopicEndpointDefinition _definition;
     private readonly IRecordHandler _handler;
     private readonly KafkaOptions _kafka;
+    private readonly KafkaRiderMetrics _metrics;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _concurrency;
     private readonly Dictionary<TopicPartition, PartitionWorker> _workers = [];
@@ -27,11 +28,12 @@ internal sealed class TopicEndpoint : IDisposable
     private readonly PartitionRun _run = new();
     private long _consumedSinceReport;
 
-    public TopicEndpoint(TopicEndpointDefinition definition, IRecordHandler handler, KafkaOptions kafka, ILogger logger)
+    public TopicEndpoint(TopicEndpointDefinition definition, IRecordHandler handler, KafkaOptions kafka, KafkaRiderMetrics metrics, ILogger logger)
     {
         _definition = definition;
         _handler = handler;
         _kafka = kafka;
+        _metrics = metrics;
         _logger = logger;
         _concurrency = new SemaphoreSlim(definition.Options.ConcurrentPartitionLimit);
     }
@@ -74,7 +76,7 @@ internal sealed class TopicEndpoint : IDisposable
                 if (DateTime.UtcNow >= nextCommit)
                 {
                     // Counted here rather than per record: the poll thread is the rider's narrowest point.
-                    KafkaRiderMetrics.Consumed.Add(_consumedSinceReport, KafkaRiderMetrics.Topic(_definition.Topic));
+                    _metrics.Consumed.Add(_consumedSinceReport, KafkaRiderMetrics.Topic(_definition.Topic));
                     _consumedSinceReport = 0;
                     Commit(consumer, _workers.Values);
                     RecordLag(consumer);
@@ -90,7 +92,7 @@ internal sealed class TopicEndpoint : IDisposable
         }
         finally
         {
-            KafkaRiderMetrics.Consumed.Add(_consumedSinceReport, KafkaRiderMetrics.Topic(_definition.Topic));
+            _metrics.Consumed.Add(_consumedSinceReport, KafkaRiderMetrics.Topic(_definition.Topic));
             Release(consumer, _workers.Values.ToList(), commit: true);
             consumer.Close();
         }
@@ -261,7 +263,7 @@ internal sealed class TopicEndpoint : IDisposable
 
         foreach (var worker in workers)
         {
-            KafkaRiderMetrics.ForgetLag(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value);
+            _metrics.PartitionReleased(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value);
             _workers.Remove(worker.Partition);
             _committed.Remove(worker.Partition);
             if (worker.Completion.IsCompleted)
@@ -316,7 +318,7 @@ internal sealed class TopicEndpoint : IDisposable
                 continue;
             }
 
-            KafkaRiderMetrics.RecordLag(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value, end.Value - position.Value);
+            _metrics.RecordLag(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value, end.Value - position.Value);
         }
     }
 }

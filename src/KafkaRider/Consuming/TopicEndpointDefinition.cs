@@ -10,4 +10,4 @@ internal sealed record TopicEndpointDefinition(
     TopicEndpointOptions Options,
     TopicBatchLimits? BatchLimits,
     Action<IReceiveEndpointConfigurator> Configure,
-    Func<ReceiveEndpointContext, IReceivePipeDispatcher, DeadLetterPublisher, IRecordHandler> CreateHandler);
+    Func<ReceiveEndpointContext, IReceivePipeDispatcher, DeadLetterPublisher, KafkaRiderMetrics, IRecordHandler> CreateHandler);

@@ -15,10 +15,12 @@ public sealed class SharedKafkaProducer : IDisposable
 
     private readonly IProducer<string, byte[]> _producer;
     private readonly ILogger<SharedKafkaProducer> _logger;
+    private readonly KafkaRiderMetrics _metrics;
 
-    public SharedKafkaProducer(IOptions<KafkaOptions> options, ILogger<SharedKafkaProducer> logger)
+    public SharedKafkaProducer(IOptions<KafkaOptions> options, KafkaRiderMetrics metrics, ILogger<SharedKafkaProducer> logger)
     {
         _logger = logger;
+        _metrics = metrics;
         var config = new ProducerConfig
         {
             BootstrapServers = options.Value.BootstrapServers,
@@ -47,7 +49,7 @@ public sealed class SharedKafkaProducer : IDisposable
     /// <summary>Sends one record and completes when the broker acknowledged it.</summary>
     public async Task Send(string topic, Message<string, byte[]> record, CancellationToken cancellationToken)
     {
-        var delivery = new BatchDelivery(topic);
+        var delivery = new BatchDelivery(topic, _metrics);
         await Enqueue(topic, record, delivery, cancellationToken);
         delivery.AllEnqueued();
         await delivery.Completion;
@@ -59,7 +61,7 @@ public sealed class SharedKafkaProducer : IDisposable
     /// </summary>
     public async Task SendMany(string topic, IEnumerable<Message<string, byte[]>> records, CancellationToken cancellationToken)
     {
-        var delivery = new BatchDelivery(topic);
+        var delivery = new BatchDelivery(topic, _metrics);
         foreach (var record in records)
         {
             await Enqueue(topic, record, delivery, cancellationToken);
@@ -100,7 +102,7 @@ public sealed class SharedKafkaProducer : IDisposable
     }
 
     /// <summary>Counts delivery reports of one send; completes when every record has one.</summary>
-    private sealed class BatchDelivery(string topic)
+    private sealed class BatchDelivery(string topic, KafkaRiderMetrics metrics)
     {
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _outstanding = 1; // held at one or more until every record is enqueued
@@ -117,11 +119,11 @@ public sealed class SharedKafkaProducer : IDisposable
             if (report.Error.IsError)
             {
                 Interlocked.CompareExchange(ref _firstError, report.Error, null);
-                KafkaRiderMetrics.ProduceFailures.Add(1, KafkaRiderMetrics.Topic(topic));
+                metrics.ProduceFailures.Add(1, KafkaRiderMetrics.Topic(topic));
             }
             else
             {
-                KafkaRiderMetrics.Produced.Add(1, KafkaRiderMetrics.Topic(topic));
+                metrics.Produced.Add(1, KafkaRiderMetrics.Topic(topic));
             }
 
             Arrive();

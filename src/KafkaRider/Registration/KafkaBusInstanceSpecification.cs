@@ -37,6 +37,7 @@ internal sealed class KafkaBusInstanceSpecification(IRiderRegistrationContext co
     {
         var kafka = context.GetRequiredService<IOptions<KafkaOptions>>().Value;
         var deadLetters = context.GetRequiredService<DeadLetterPublisher>();
+        var metrics = context.GetRequiredService<KafkaRiderMetrics>();
         var logger = context.GetRequiredService<ILoggerFactory>().CreateLogger<IKafkaRider>();
 
         var endpoints = configurator.Endpoints.Select(definition =>
@@ -54,8 +55,8 @@ internal sealed class KafkaBusInstanceSpecification(IRiderRegistrationContext co
             endpointConfiguration.Validate().ThrowIfContainsFailure($"The topic endpoint for {definition.Topic} is not valid:");
 
             var receiveContext = endpointConfiguration.CreateReceiveEndpointContext();
-            var handler = definition.CreateHandler(receiveContext, receiveContext.CreateReceivePipeDispatcher(), deadLetters);
-            return new TopicEndpoint(definition, handler, kafka, logger);
+            var handler = definition.CreateHandler(receiveContext, receiveContext.CreateReceivePipeDispatcher(), deadLetters, metrics);
+            return new TopicEndpoint(definition, handler, kafka, metrics, logger);
         }).ToList();
 
         busInstance.Connect<IKafkaRider>(new KafkaRider(endpoints));

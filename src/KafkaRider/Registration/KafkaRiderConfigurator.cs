@@ -18,7 +18,7 @@ public sealed class KafkaRiderConfigurator
         where T : class, ICowMessage
     {
         Endpoints.Add(new TopicEndpointDefinition(topic, groupId, options ?? new TopicEndpointOptions(), null, configure,
-            (endpoint, dispatcher, deadLetters) => new SingleRecordHandler<T>(topic, endpoint, dispatcher, deadLetters)));
+            (endpoint, dispatcher, deadLetters, metrics) => new SingleRecordHandler<T>(topic, endpoint, dispatcher, deadLetters, metrics)));
         return this;
     }
 
@@ -33,7 +33,7 @@ public sealed class KafkaRiderConfigurator
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.MessageLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.TimeLimit, TimeSpan.Zero);
         Endpoints.Add(new TopicEndpointDefinition(topic, groupId, options ?? new TopicEndpointOptions(), limits, configure,
-            (endpoint, dispatcher, deadLetters) => new BatchRecordHandler<T>(topic, endpoint, dispatcher, deadLetters)));
+            (endpoint, dispatcher, deadLetters, metrics) => new BatchRecordHandler<T>(topic, endpoint, dispatcher, deadLetters, metrics)));
         return this;
     }
 }

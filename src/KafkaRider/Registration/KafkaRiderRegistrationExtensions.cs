@@ -50,6 +50,8 @@ public static class KafkaRiderRegistrationExtensions
 
         services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<KafkaRiderMetrics>();
         services.AddSingleton<SharedKafkaProducer>();
         services.AddSingleton<DeadLetterPublisher>();
         services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", HealthStatus.Unhealthy, [ReadyTag]);

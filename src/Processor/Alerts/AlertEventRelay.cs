@@ -1,9 +1,11 @@
 using System.Text;
+using System.Text.Json;
 using Confluent.Kafka;
 using CowHealth.Contracts;
 using CowHealth.KafkaRider;
 using CowHealth.KafkaRider.Producing;
 using CowHealth.Storage;
+using CowHealth.Storage.Alerts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CowHealth.Processor.Alerts;
@@ -15,7 +17,8 @@ namespace CowHealth.Processor.Alerts;
 /// stable id, so consumers can tell.
 /// </summary>
 public sealed class AlertEventRelay(
-    IServiceScopeFactory scopes, SharedKafkaProducer producer, AlertOutboxSignal signal, TimeProvider clock, ILogger<AlertEventRelay> logger)
+    IServiceScopeFactory scopes, SharedKafkaProducer producer, AlertOutboxSignal signal, ProcessorMetrics metrics, TimeProvider clock,
+    ILogger<AlertEventRelay> logger)
     : BackgroundService
 {
     private const int BatchSize = 500;
@@ -74,6 +77,28 @@ public sealed class AlertEventRelay(
         await db.AlertEvents
             .Where(e => positions.Contains(e.Position))
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.PublishedAt, publishedAt), cancellationToken);
+        CountPublished(pending);
         return pending.Count;
+    }
+
+    /// <summary>
+    /// Counted once published, not when the saga records them: a batch that rolls back and is
+    /// retried records its events again, but only the committed ones reach the outbox and the topic.
+    /// </summary>
+    private void CountPublished(List<AlertEvent> published)
+    {
+        // AlertRaised counts as raised; AcknowledgementRejected is an answer to a command, not a step in an alert's life.
+        foreach (var lifecycleEvent in published.Where(e => e.EventType.StartsWith("Alert", StringComparison.Ordinal)))
+        {
+            using var payload = JsonDocument.Parse(lifecycleEvent.PayloadJson);
+            if (payload.RootElement.TryGetProperty("condition", out var condition)
+                && Enum.TryParse<HealthCondition>(condition.GetString(), out var what)
+                && payload.RootElement.TryGetProperty("severity", out var severity)
+                && Enum.TryParse<AlertSeverity>(severity.GetString(), out var howBad))
+            {
+                metrics.AlertEvents.Add(1, new KeyValuePair<string, object?>("event", lifecycleEvent.EventType["Alert".Length..].ToLowerInvariant()),
+                    ProcessorMetrics.Condition(what), ProcessorMetrics.Severity(howBad));
+            }
+        }
     }
 }

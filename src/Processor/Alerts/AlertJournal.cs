@@ -93,10 +93,6 @@ public sealed class AlertJournal(CowHealthDb db, TimeProvider clock)
     {
         Append(lifecycleEvent.AlertId, lifecycleEvent.CowId, lifecycleEvent.FarmId, typeof(TEvent).Name, at,
             JsonSerializer.Serialize(lifecycleEvent, CowHealthJson.Default.GetTypeInfo(typeof(TEvent))!));
-        ProcessorMetrics.AlertTransitions.Add(1,
-            new KeyValuePair<string, object?>("event", typeof(TEvent).Name),
-            new KeyValuePair<string, object?>("condition", lifecycleEvent.Condition.ToString()),
-            new KeyValuePair<string, object?>("severity", lifecycleEvent.Severity.ToString()));
     }
 
     private void Append(Guid alertId, string cowId, string farmId, string eventType, DateTimeOffset at, string payload)

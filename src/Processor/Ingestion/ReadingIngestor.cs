@@ -26,6 +26,7 @@ public sealed class ReadingIngestor(
     IScopedMediator alerts,
     AlertOutboxSignal outbox,
     DeadLetterPublisher deadLetters,
+    ProcessorMetrics metrics,
     TimeProvider clock)
     : IConsumer<TopicBatch<SensorReading>>
 {
@@ -117,7 +118,7 @@ public sealed class ReadingIngestor(
         foreach (var (record, why) in rejected)
         {
             await deadLetters.Publish(batch, record, why.Detail, cancellationToken);
-            ProcessorMetrics.ReadingsRejected.Add(1, ProcessorMetrics.Reason(why.Category));
+            metrics.ReadingsRejected.Add(1, ProcessorMetrics.Reason(why.Category));
         }
 
         RecordIngestMetrics(accepted, storedAt);
@@ -148,13 +149,13 @@ public sealed class ReadingIngestor(
             change.Condition, change.Severity, change.At, change.Evidence)
         : new ConditionCleared(CowAlertIdentity.SagaOf(change.CowId, change.Condition), change.CowId, change.Condition, change.At);
 
-    private static void RecordIngestMetrics(List<TopicRecord<SensorReading>> accepted, DateTime storedAt)
+    private void RecordIngestMetrics(List<TopicRecord<SensorReading>> accepted, DateTime storedAt)
     {
-        ProcessorMetrics.ReadingsIngested.Add(accepted.Count);
+        metrics.ReadingsIngested.Add(accepted.Count);
         foreach (var record in accepted)
         {
-            ProcessorMetrics.MeasuredToStored.Record((storedAt - record.Message.MeasuredAt.UtcDateTime).TotalSeconds);
-            ProcessorMetrics.ProducedToStored.Record((storedAt - record.Timestamp.UtcDateTime).TotalSeconds);
+            metrics.MeasuredToStored.Record((storedAt - record.Message.MeasuredAt.UtcDateTime).TotalSeconds);
+            metrics.ProducedToStored.Record((storedAt - record.Timestamp.UtcDateTime).TotalSeconds);
         }
     }
 }

@@ -51,12 +51,12 @@ public sealed class RiderMetrics_Specs : IAsyncLifetime, IDisposable
         var lagCaughtUp = await LagOfEveryPartitionReachesZero(partitions: 4);
         await host.DisposeAsync(); // the poll loop reports its consumed count on the way out
 
-        Assert.Equal(readings.Count, Sum("cowhealth.kafka.produced", Topic));
-        Assert.Equal(readings.Count, Sum("cowhealth.kafka.consumed", Topic));
-        Assert.Equal(readings.Count - 1, Sum("cowhealth.kafka.dispatched", Topic));
-        Assert.Equal(1, Sum("cowhealth.kafka.failed", Topic));
-        Assert.Equal(1, Sum("cowhealth.kafka.dead_lettered", Topic));
-        Assert.Contains(_measurements, m => m.Instrument == "cowhealth.kafka.dispatch.duration");
+        Assert.Equal(readings.Count, Sum("produced", Topic));
+        Assert.Equal(readings.Count, Sum("consumed", Topic));
+        Assert.Equal(readings.Count - 1, Sum("dispatched", Topic));
+        Assert.Equal(1, Sum("failed", Topic));
+        Assert.Equal(1, Sum("dead_lettered", Topic));
+        Assert.Contains(_measurements, m => m.Instrument == "dispatch_duration_seconds");
         Assert.True(lagCaughtUp, "consumer lag of every partition fell to zero once everything was handled");
         Assert.All(_measurements, m => Assert.All(m.Tags.Keys, key => Assert.Contains(key, AllowedLabels)));
     }
@@ -67,7 +67,7 @@ public sealed class RiderMetrics_Specs : IAsyncLifetime, IDisposable
         {
             _listener.RecordObservableInstruments();
             var latest = _measurements
-                .Where(m => m.Instrument == "cowhealth.kafka.consumer.lag" && Equals(m.Tags.GetValueOrDefault("topic"), Topic))
+                .Where(m => m.Instrument == "consumer_lag" && Equals(m.Tags.GetValueOrDefault("topic"), Topic))
                 .GroupBy(m => m.Tags["partition"])
                 .ToList();
             if (latest.Count == partitions && latest.All(p => p.Any(m => m.Value == 0)))
