@@ -1,4 +1,7 @@
+using CowHealth.Gateway.Acknowledgement;
+using CowHealth.Gateway.AlertStream;
 using CowHealth.Gateway.Cows;
+using CowHealth.Gateway.Security;
 using CowHealth.Storage;
 using Scalar.AspNetCore;
 
@@ -6,11 +9,14 @@ namespace CowHealth.Gateway;
 
 public static class GatewayExtensions
 {
-    /// <summary>Everything the Gateway serves from: storage and the OpenAPI description.</summary>
+    /// <summary>Everything the Gateway serves from: storage, the OpenAPI description, API keys and limits, Kafka for commands and the live stream.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCowHealthStorage(builder.Configuration);
         builder.Services.AddOpenApi();
+        builder.Services.AddGatewaySecurity();
+        builder.Services.AddAcknowledgements();
+        builder.Services.AddAlertStream();
         return builder;
     }
 
@@ -19,9 +25,12 @@ public static class GatewayExtensions
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UseGatewaySecurity();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapCowsApi();
+        app.MapAcknowledgementApi();
+        app.MapAlertStreamApi();
         return app;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace CowHealth.KafkaRider;
 
 /// <summary>Sends librdkafka's own log lines (syslog levels) to the service's logger instead of stderr.</summary>
-internal static class LibrdkafkaLog
+public static class LibrdkafkaLog
 {
     public static void Write(ILogger logger, LogMessage message)
     {

@@ -1,5 +1,7 @@
 using CowHealth.EmbeddedKafka;
+using CowHealth.Gateway.Security;
 using CowHealth.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace CowHealth.LocalRun;
 
@@ -31,6 +33,10 @@ public sealed class CowHealthLocalRun : IAsyncDisposable
     public Uri ProcessorUrl => UrlOf(CowHealthService.Processor);
 
     public Uri SimulatorUrl => UrlOf(CowHealthService.Simulator);
+
+    /// <summary>Whether the Gateway has an API key in <c>Gateway:ApiKeys</c>; without one it refuses every write.</summary>
+    public bool GatewayAcceptsWrites =>
+        AppOf(CowHealthService.Gateway).Services.GetRequiredService<IOptions<GatewayAccessOptions>>().Value.AcceptsWrites;
 
     public static async Task<CowHealthLocalRun> StartAsync(
         IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
@@ -110,9 +116,11 @@ public sealed class CowHealthLocalRun : IAsyncDisposable
         _running.Add((service, app));
     }
 
+    private WebApplication AppOf(CowHealthService service) => _running.Single(r => r.Service == service).App;
+
     private Uri UrlOf(CowHealthService service)
     {
-        var app = _running.Single(r => r.Service == service).App;
+        var app = AppOf(service);
         // With port 0 the bound address is only known now; Kestrel reports it through Urls.
         return new Uri(app.Urls.First().Replace("0.0.0.0", "localhost").Replace("[::]", "localhost"));
     }

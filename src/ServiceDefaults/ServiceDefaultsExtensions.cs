@@ -43,9 +43,10 @@ public static class ServiceDefaultsExtensions
         // Built here, before the host starts, so the meters are listened to before anything counts.
         var metrics = app.Services.GetRequiredService<ServiceMetrics>();
         app.UseHttpMetrics(http => http.SetMetricFactory(metrics.Factory));
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        app.MapMetrics(export => export.Registry = metrics.Registry);
+        // Probes and Prometheus carry no credentials: these stay open where a service asks for keys elsewhere.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapMetrics(export => export.Registry = metrics.Registry).AllowAnonymous();
         return app;
     }
 }

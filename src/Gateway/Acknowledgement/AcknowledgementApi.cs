@@ -1,0 +1,117 @@
+using Confluent.Kafka;
+using CowHealth.Contracts;
+using CowHealth.Gateway.Security;
+using CowHealth.KafkaRider;
+using CowHealth.KafkaRider.Registration;
+using MassTransit;
+using CowHealth.Storage;
+using CowHealth.Storage.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CowHealth.Gateway.Acknowledgement;
+
+/// <summary>
+/// A person takes an alert on. The Gateway checks what it can see (the alert exists and is not
+/// resolved) and hands an <see cref="AcknowledgeAlert"/> command to the alert's saga through
+/// <c>cow-health-commands</c>; the Processor records it and publishes <see cref="AlertAcknowledged"/>.
+/// </summary>
+public static class AcknowledgementApi
+{
+    /// <summary>The command producer (the Kafka rider's, through MassTransit) and how long a request waits for Kafka.</summary>
+    public static IServiceCollection AddAcknowledgements(this IServiceCollection services)
+    {
+        services.AddOptions<AcknowledgementOptions>().BindConfiguration(AcknowledgementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMassTransit(bus =>
+        {
+            bus.UsingInMemory();
+            bus.AddRider(rider => rider.AddProducer<AcknowledgeAlert>(Topics.Commands));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAcknowledgementApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/alerts/{alertId}/acknowledge", Acknowledge)
+            .WithTags("Alerts")
+            .WithName("AcknowledgeAlert")
+            .WithSummary("Take an alert on: who, and an optional note. Needs an API key.")
+            .WithDescription(
+                "Answers 202 once Kafka has the command; the alert reads Acknowledged when the Processor has handled it, " +
+                "and the live stream shows AlertAcknowledged. Acknowledging an acknowledged alert again is harmless.")
+            .Accepts<AcknowledgementRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireWriteAccess();
+        return routes;
+    }
+
+    private static async Task<Results<Accepted<AcknowledgementAccepted>, ProblemHttpResult>> Acknowledge(
+        string alertId,
+        HttpContext http,
+        CowHealthDb db,
+        ITopicProducer<AcknowledgeAlert> commands,
+        TimeProvider clock,
+        IOptions<AcknowledgementOptions> options,
+        ILogger<AcknowledgementRequest> logger,
+        CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(alertId, out var id))
+        {
+            return AcknowledgementBody.Invalid(
+                new Dictionary<string, string[]> { ["alertId"] = [$"'{Shorten(alertId)}' is not an alert id; alert ids are UUIDs."] });
+        }
+
+        var (body, problem) = await AcknowledgementBody.ReadAsync(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var alert = await db.Alerts.AsNoTracking()
+            .Where(a => a.AlertId == id)
+            .Select(a => new { a.CowId, a.Status })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (alert is null)
+        {
+            return TypedResults.Problem($"No alert with id '{id}' exists.", statusCode: StatusCodes.Status404NotFound, title: "Unknown alert");
+        }
+
+        if (alert.Status == AlertStatus.Resolved)
+        {
+            return TypedResults.Problem(
+                $"Alert '{id}' is already resolved: there is nothing left to take on.",
+                statusCode: StatusCodes.Status409Conflict, title: "Alert already resolved");
+        }
+
+        var command = new AcknowledgeAlert(id, alert.CowId, body!.AcknowledgedBy!, body.Note, clock.GetUtcNow());
+        try
+        {
+            await commands.Produce(command, cancellationToken).WaitAsync(options.Value.CommandTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or KafkaException)
+        {
+            logger.LogWarning(ex, "The acknowledgement of alert {AlertId} did not reach Kafka", id);
+            http.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(
+                "Kafka did not confirm the acknowledgement in time. It may still arrive; sending it again is harmless.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Acknowledgement not confirmed");
+        }
+
+        logger.LogInformation("Alert {AlertId} acknowledged through client {Client}", id, http.User.Identity?.Name);
+        return TypedResults.Accepted(
+            $"/api/alerts/{id}",
+            new AcknowledgementAccepted(id, command.CowId, command.AcknowledgedBy, command.Note, command.RequestedAt));
+    }
+
+    // An id in an error message is echoed back, so a long one is cut to a readable length.
+    private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CowHealth.Gateway.AlertStream;
+
+/// <summary>One record of <c>cow-health-alerts</c> as the stream sends it: its contract name and its JSON, untouched.</summary>
+public sealed record AlertRecord(string EventType, byte[] Json)
+{
+    /// <summary>
+    /// The farm the event belongs to, read from its <c>farmId</c>. Null for a record without one
+    /// (<c>AcknowledgementRejected</c> names no farm) or one that is not JSON.
+    /// </summary>
+    public string? FarmId()
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(Json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isFarm = reader.ValueTextEquals("farmId"u8);
+                reader.Read();
+                if (isFarm)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public string Data => Encoding.UTF8.GetString(Json);
+}
