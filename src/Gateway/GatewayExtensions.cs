@@ -1,6 +1,5 @@
 using CowHealth.Gateway.Acknowledgement;
 using CowHealth.Gateway.AlertStream;
-using CowHealth.Gateway.Cows;
 using CowHealth.Gateway.Security;
 using CowHealth.Storage;
 using Scalar.AspNetCore;
@@ -9,11 +8,12 @@ namespace CowHealth.Gateway;
 
 public static class GatewayExtensions
 {
-    /// <summary>Everything the Gateway serves from: storage, the OpenAPI description, API keys and limits, Kafka for commands and the live stream.</summary>
+    /// <summary>Everything the Gateway serves from: storage, the OpenAPI description, the read side's settings, API keys and limits, Kafka for commands and the live stream.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCowHealthStorage(builder.Configuration);
         builder.Services.AddOpenApi();
+        builder.Services.AddGatewayReads(builder.Configuration);
         builder.Services.AddGatewaySecurity();
         builder.Services.AddAcknowledgements();
         builder.Services.AddAlertStream();
@@ -28,7 +28,7 @@ public static class GatewayExtensions
         app.UseGatewaySecurity();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
-        app.MapCowsApi();
+        app.MapGatewayReads().RequireReadAccess();
         app.MapAcknowledgementApi();
         app.MapAlertStreamApi();
         return app;

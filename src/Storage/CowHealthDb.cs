@@ -55,7 +55,11 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
             alert.HasIndex(a => new { a.FarmId, a.Status, a.RaisedAt });
             alert.HasIndex(a => new { a.CowId, a.Status });
             alert.HasIndex(a => new { a.Status, a.RaisedAt });
-            alert.HasIndex(a => a.RaisedAt);
+            // The Gateway's alert listing: newest raised first, ties by cow and condition (which make an alert unique).
+            alert.HasIndex(a => new { a.RaisedAt, a.CowId, a.Condition });
+            // Open alerts are few and read on every herd view (health states, counts, the summary): partial indexes hold only them.
+            alert.HasIndex(a => new { a.CowId, a.Severity }).HasFilter("status <> 'Resolved'").HasDatabaseName("ix_alerts_open_by_cow");
+            alert.HasIndex(a => new { a.FarmId, a.Condition, a.Severity }).HasFilter("status <> 'Resolved'").HasDatabaseName("ix_alerts_open_by_farm");
         });
 
         modelBuilder.Entity<AlertEvent>(alertEvent =>

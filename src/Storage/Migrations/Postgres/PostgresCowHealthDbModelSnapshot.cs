@@ -101,8 +101,9 @@ namespace CowHealth.Storage.Migrations.Postgres
                     b.HasKey("AlertId")
                         .HasName("pk_alerts");
 
-                    b.HasIndex("RaisedAt")
-                        .HasDatabaseName("ix_alerts_raised_at");
+                    b.HasIndex("CowId", "Severity")
+                        .HasDatabaseName("ix_alerts_open_by_cow")
+                        .HasFilter("status <> 'Resolved'");
 
                     b.HasIndex("CowId", "Status")
                         .HasDatabaseName("ix_alerts_cow_id_status");
@@ -110,8 +111,15 @@ namespace CowHealth.Storage.Migrations.Postgres
                     b.HasIndex("Status", "RaisedAt")
                         .HasDatabaseName("ix_alerts_status_raised_at");
 
+                    b.HasIndex("FarmId", "Condition", "Severity")
+                        .HasDatabaseName("ix_alerts_open_by_farm")
+                        .HasFilter("status <> 'Resolved'");
+
                     b.HasIndex("FarmId", "Status", "RaisedAt")
                         .HasDatabaseName("ix_alerts_farm_id_status_raised_at");
+
+                    b.HasIndex("RaisedAt", "CowId", "Condition")
+                        .HasDatabaseName("ix_alerts_raised_at_cow_id_condition");
 
                     b.ToTable("alerts", (string)null);
                 });
