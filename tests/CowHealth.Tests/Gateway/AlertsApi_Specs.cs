@@ -138,7 +138,7 @@ public sealed class AlertsApi_Specs(ThrowawayPostgres postgres)
         var malformed = await gateway.Problem("/api/alerts/not-a-uuid", HttpStatusCode.BadRequest);
 
         Assert.Contains(unknown.ToString(), notFound.Detail);
-        Assert.Contains("alertId", malformed.Errors.Keys);
+        Assert.Contains("alertId", malformed.Errors!.Keys);
     }
 
     /// <summary>Five alerts on three cows in two farms, in every status; returns a name for each id.</summary>

@@ -124,8 +124,8 @@ public sealed class CowsApi_Specs(ThrowawayPostgres postgres)
 
         var problem = await gateway.Problem($"/api/cows?sort=HealthState&cursor={first.NextCursor}", HttpStatusCode.BadRequest);
 
-        Assert.Contains("cursor", problem.Errors.Keys);
-        Assert.Contains("CowId", problem.Errors["cursor"].Single());
+        Assert.Contains("cursor", problem.Errors!.Keys);
+        Assert.Contains("CowId", problem.Errors!["cursor"].Single());
     }
 
     [Theory]

@@ -1,12 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CowHealth.Gateway;
 using CowHealth.ServiceDefaults;
 using CowHealth.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,13 +65,10 @@ internal sealed class GatewayHost : IAsyncDisposable
     }
 
     /// <summary>GETs <paramref name="url"/>, which must answer <paramref name="status"/> with a problem+json body.</summary>
-    public async Task<HttpValidationProblemDetails> Problem(string url, HttpStatusCode status)
+    public async Task<ProblemBody> Problem(string url, HttpStatusCode status)
     {
         using var response = await Http.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"GET {url} answered {(int)response.StatusCode}, not {(int)status}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(Json))!;
+        return await ProblemBody.ReadAsync(response, (int)status);
     }
 
     public async ValueTask DisposeAsync()

@@ -80,7 +80,7 @@ public sealed class HerdSummary_Specs(ThrowawayPostgres postgres)
 
         Assert.Equal(["F2"], f2.Farms.Select(f => f.FarmId));
         Assert.Equal([new OpenAlertCountView(HealthCondition.SensorOffline, AlertSeverity.Info, 1)], f2.Farms[0].OpenAlerts);
-        Assert.Contains("farmId", malformed.Errors.Keys);
+        Assert.Contains("farmId", malformed.Errors!.Keys);
     }
 
     private async Task SeedTwoFarms(CowHealthDb db)

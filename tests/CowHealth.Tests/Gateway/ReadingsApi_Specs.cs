@@ -124,8 +124,8 @@ public sealed class ReadingsApi_Specs(ThrowawayPostgres postgres)
         var tooLongRaw = await gateway.Problem(url((24 * 7) + 1, "Raw"), HttpStatusCode.BadRequest);
         var tooLongHourly = await gateway.Problem(url(49, "Hourly"), HttpStatusCode.BadRequest);
 
-        Assert.Contains("7 days", tooLongRaw.Errors["to"].Single());
-        Assert.Contains("2 days", tooLongHourly.Errors["to"].Single());
+        Assert.Contains("7 days", tooLongRaw.Errors!["to"].Single());
+        Assert.Contains("2 days", tooLongHourly.Errors!["to"].Single());
     }
 
     /// <summary>Two days of readings every 10 minutes, with every measure varying and pH and litres on some readings only.</summary>

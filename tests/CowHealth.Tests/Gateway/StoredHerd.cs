@@ -29,7 +29,7 @@ internal sealed class StoredHerd(CowHealthDb db, TimeProvider clock)
     {
         ReadingWriter writer = db is PostgresCowHealthDb ? new PostgresReadingWriter() : new SqliteReadingWriter();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await writer.Write(db, readings.ToList(), clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        await writer.Write(db, readings.ToList(), clock.GetUtcNow().UtcDateTime, readingsPartition: 0, CancellationToken.None);
         await transaction.CommitAsync();
     }
 
