@@ -74,7 +74,7 @@ public static class ProcessorExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReadingValidator>();
         services.AddSingleton<DetectionStateStore>();
-        services.AddSingleton<SilenceWatch>();
+        services.AddSingleton<PartitionMemories>();
         services.AddSingleton<ReadingWriter>(provider =>
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
                 ? new PostgresReadingWriter()

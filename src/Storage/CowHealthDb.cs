@@ -86,6 +86,8 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
             saga.Property(s => s.Severity).HasConversion<string>().HasMaxLength(StorageLimits.NameLength);
             saga.HasIndex(s => s.AlertId);
             saga.HasIndex(s => new { s.FarmId, s.EscalateAt });
+            // The Processor reads a cow's (or a partition's) escalation deadlines; only open alerts have one.
+            saga.HasIndex(s => s.CowId).HasDatabaseName("ix_cow_alerts_cow_id_escalating").HasFilter("escalate_at IS NOT NULL");
         });
 
         modelBuilder.Entity<CowDetectionState>(state =>

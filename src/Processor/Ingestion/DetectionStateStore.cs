@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using CowHealth.Contracts;
 using CowHealth.Processor.Detection;
@@ -112,23 +113,26 @@ public sealed class DetectionStateStore(HerdDetector detector)
             return;
         }
 
-        // One query for the rows that exist, not one per cow.
-        var dueIds = due.Select(s => s.CowId).ToList();
-        var existing = await db.DetectionStates.Where(s => dueIds.Contains(s.CowId)).ToDictionaryAsync(s => s.CowId, cancellationToken);
-        foreach (var snapshot in due)
+        // One statement for every due cow, not a query and an update per cow.
+        const int rowsPerStatement = 1_000;
+        foreach (var chunk in due.Chunk(rowsPerStatement))
         {
-            var json = JsonSerializer.Serialize(snapshot);
-            if (existing.TryGetValue(snapshot.CowId, out var row))
+            await using var command = RawSql.Command(db);
+            var sql = new StringBuilder("INSERT INTO detection_states (cow_id, last_measured_at, snapshot_json) VALUES ");
+            foreach (var (snapshot, i) in chunk.Select((s, i) => (s, i)))
             {
-                row.LastMeasuredAt = snapshot.LastMeasuredAt.UtcDateTime;
-                row.SnapshotJson = json;
-            }
-            else
-            {
-                db.DetectionStates.Add(new CowDetectionState { CowId = snapshot.CowId, LastMeasuredAt = snapshot.LastMeasuredAt.UtcDateTime, SnapshotJson = json });
+                sql.Append(i == 0 ? "(" : ",(")
+                    .AppendJoin(',',
+                        RawSql.Parameter(command, snapshot.CowId),
+                        RawSql.Parameter(command, snapshot.LastMeasuredAt.UtcDateTime),
+                        RawSql.Parameter(command, JsonSerializer.Serialize(snapshot)))
+                    .Append(')');
+                _lastSaved[snapshot.CowId] = snapshot.LastMeasuredAt;
             }
 
-            _lastSaved[snapshot.CowId] = snapshot.LastMeasuredAt;
+            sql.Append(" ON CONFLICT (cow_id) DO UPDATE SET last_measured_at = excluded.last_measured_at, snapshot_json = excluded.snapshot_json");
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -3,22 +3,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CowHealth.Processor.Ingestion;
 
-/// <summary>The escalation deadlines of a batch's cows' open alerts, read inside the batch's transaction.</summary>
-internal sealed class EscalationDeadlines
+/// <summary>
+/// The escalation deadlines of a readings partition's open alerts, kept between batches. The
+/// ingestion changes them (raise, re-open, escalate) and reloads the cow's after each change. An
+/// acknowledgement arrives on another topic and may leave a deadline here that no longer holds:
+/// the saga ignores a deadline for an acknowledged or resolved alert, so that costs nothing but a look.
+/// </summary>
+public sealed class EscalationDeadlines
 {
     private readonly Dictionary<string, List<(Guid Saga, DateTimeOffset Deadline)>> _byCow;
 
     private EscalationDeadlines(Dictionary<string, List<(Guid, DateTimeOffset)>> byCow) => _byCow = byCow;
 
-    public static async Task<EscalationDeadlines> Load(CowHealthDb db, IReadOnlyCollection<string> cows, CancellationToken cancellationToken)
+    public static async Task<EscalationDeadlines> Load(CowHealthDb db, int readingsPartition, CancellationToken cancellationToken)
     {
         var open = await db.CowAlerts.AsNoTracking()
-            .Where(s => cows.Contains(s.CowId) && s.EscalateAt != null)
+            .Where(s => s.EscalateAt != null && db.Cows.Any(c => c.CowId == s.CowId && c.ReadingsPartition == readingsPartition))
             .Select(s => new { s.CowId, s.CorrelationId, s.EscalateAt })
             .ToListAsync(cancellationToken);
         return new EscalationDeadlines(open
             .GroupBy(s => s.CowId)
-            .ToDictionary(g => g.Key, g => g.Select(s => (s.CorrelationId, Utc(s.EscalateAt!.Value))).ToList()));
+            .ToDictionary(g => g.Key, g => g.Select(s => (s.CorrelationId, Utc(s.EscalateAt!.Value))).ToList(), StringComparer.Ordinal));
     }
 
     /// <summary>Deadlines of the cow's alerts that <paramref name="eventTime"/> has reached, earliest first; each is handed out once.</summary>
@@ -34,7 +39,7 @@ internal sealed class EscalationDeadlines
         return passed;
     }
 
-    /// <summary>Reads the cow's deadlines again after the saga changed her alerts.</summary>
+    /// <summary>Reads the cow's deadlines again after the saga changed her alerts (inside the batch's transaction).</summary>
     public async Task Reload(CowHealthDb db, string cowId, CancellationToken cancellationToken)
     {
         var open = await db.CowAlerts.AsNoTracking()

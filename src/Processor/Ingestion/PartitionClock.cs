@@ -27,9 +27,6 @@ public sealed class PartitionClock
         _scannedMinute = _ticks / TimeSpan.TicksPerMinute;
     }
 
-    /// <summary>The offset the next batch must start at for this memory to be the partition's current state.</summary>
-    public long? NextOffset { get; set; }
-
     public IEnumerable<string> CowIds => _cows.Keys;
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class ReadingIngestor(
     ReadingValidator validator,
     HerdDetector detector,
     DetectionStateStore detectionStates,
-    SilenceWatch silences,
+    PartitionMemories partitions,
     IScopedMediator alerts,
     AlertOutboxSignal outbox,
     DeadLetterPublisher deadLetters,
@@ -39,23 +39,23 @@ public sealed class ReadingIngestor(
 
         var storedAt = clock.GetUtcNow().UtcDateTime;
         var changed = false;
+        var silentNoticed = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var partitionClock = await silences.For(db, batch.Partition, batch.Records[0].Offset, cancellationToken);
+            var partition = await partitions.For(db, batch.Partition, batch.Records[0].Offset, cancellationToken);
             // Before this batch's readings are written: what is replayed must be only what came before them.
             await detectionStates.EnsureTracked(db, cows, cancellationToken);
             await writer.Write(db, accepted.Select(r => r.Message).ToList(), storedAt, batch.Partition, cancellationToken);
 
             var ambient = Pipe.Execute<SendContext>(send => send.GetOrAddPayload(() => new AmbientDbContext(db)));
-            var deadlines = await EscalationDeadlines.Load(db, cows, cancellationToken);
-            var silentNoticed = new HashSet<string>(StringComparer.Ordinal);
+            var deadlines = partition.Deadlines;
             foreach (var record in accepted)
             {
                 var reading = record.Message;
                 // Silences this reading's time reveals come first, her own included: a bolus back after
                 // a long gap was offline for it, whether or not a scan happened to run during the gap.
-                if (partitionClock.Advance(reading.MeasuredAt, silences.SilentForTicks) is { Silent.Count: > 0 } scan)
+                if (partition.Clock.Advance(reading.MeasuredAt, partitions.SilentForTicks) is { Silent.Count: > 0 } scan)
                 {
                     await detectionStates.EnsureTracked(db, scan.Silent, cancellationToken);
                     foreach (var cowId in scan.Silent)
@@ -90,7 +90,7 @@ public sealed class ReadingIngestor(
                     await deadlines.Reload(db, reading.CowId, cancellationToken);
                 }
 
-                partitionClock.Heard(reading.CowId, reading.FarmId, reading.MeasuredAt);
+                partition.Clock.Heard(reading.CowId, reading.FarmId, reading.MeasuredAt);
             }
 
             // A noticed silence changes a cow's state without a reading to replay: save it now, or a
@@ -99,13 +99,13 @@ public sealed class ReadingIngestor(
                 db, accepted.GroupBy(r => r.Message.CowId).Select(g => (g.Key, g.Max(r => r.Message.MeasuredAt))), silentNoticed, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            SilenceWatch.Committed(partitionClock, batch.Records[^1].Offset + 1);
+            partition.Committed(batch.Records[^1].Offset + 1);
         }
         catch
         {
             // Memory ran ahead of the rolled-back database: load these cows and the partition again on the retry.
-            detectionStates.Forget(cows);
-            silences.Forget(batch.Partition);
+            detectionStates.Forget(cows.Concat(silentNoticed));
+            partitions.Forget(batch.Partition);
             db.ChangeTracker.Clear();
             throw;
         }

@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Text;
 using CowHealth.Contracts;
 using CowHealth.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CowHealth.Processor.Ingestion;
 
@@ -42,7 +40,7 @@ public abstract class ReadingWriter
         const int rowsPerStatement = 1_000; // 12 parameters a row stays well inside both providers' limits
         for (var start = 0; start < latest.Count; start += rowsPerStatement)
         {
-            await using var command = Command(db);
+            await using var command = RawSql.Command(db);
             var sql = new StringBuilder(
                 "INSERT INTO cows (cow_id, farm_id, sensor_id, first_seen_at, readings_partition, latest_reading_id, latest_measured_at, " +
                 "latest_rumen_temperature_celsius, latest_activity_index, latest_rumination_minutes, latest_water_intake_litres, latest_rumen_ph) VALUES ");
@@ -50,10 +48,10 @@ public abstract class ReadingWriter
             {
                 sql.Append(i == 0 ? "(" : ",(")
                     .AppendJoin(',',
-                        Parameter(command, r.CowId), Parameter(command, r.FarmId), Parameter(command, r.SensorId),
-                        Parameter(command, firstSeenAt), Parameter(command, readingsPartition), Parameter(command, Bind(r.ReadingId)), Parameter(command, r.MeasuredAt.UtcDateTime),
-                        Parameter(command, r.RumenTemperatureCelsius), Parameter(command, r.ActivityIndex), Parameter(command, r.RuminationMinutes),
-                        Parameter(command, r.WaterIntakeLitres), Parameter(command, r.RumenPh))
+                        RawSql.Parameter(command, r.CowId), RawSql.Parameter(command, r.FarmId), RawSql.Parameter(command, r.SensorId),
+                        RawSql.Parameter(command, firstSeenAt), RawSql.Parameter(command, readingsPartition), RawSql.Parameter(command, Bind(r.ReadingId)), RawSql.Parameter(command, r.MeasuredAt.UtcDateTime),
+                        RawSql.Parameter(command, r.RumenTemperatureCelsius), RawSql.Parameter(command, r.ActivityIndex), RawSql.Parameter(command, r.RuminationMinutes),
+                        RawSql.Parameter(command, r.WaterIntakeLitres), RawSql.Parameter(command, r.RumenPh))
                     .Append(')');
             }
 
@@ -74,21 +72,5 @@ public abstract class ReadingWriter
             command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    protected static DbCommand Command(CowHealthDb db)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
-    }
-
-    protected static string Parameter(DbCommand command, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p" + command.Parameters.Count;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return parameter.ParameterName;
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using CowHealth.Contracts;
 using CowHealth.Storage;
@@ -20,7 +19,7 @@ public sealed class SqliteReadingWriter : ReadingWriter
         for (var start = 0; start < readings.Count; start += RowsPerStatement)
         {
             var chunk = readings.Skip(start).Take(RowsPerStatement).ToList();
-            await using var command = Command(db);
+            await using var command = RawSql.Command(db);
             var sql = new StringBuilder(
                 "INSERT INTO readings (cow_id, measured_at, reading_id, farm_id, sensor_id, rumen_temperature_celsius, " +
                 "activity_index, rumination_minutes, water_intake_litres, rumen_ph, stored_at) VALUES ");
@@ -28,17 +27,17 @@ public sealed class SqliteReadingWriter : ReadingWriter
             {
                 var r = chunk[i];
                 sql.Append(i == 0 ? "(" : ",(");
-                sql.Append(Parameter(command, r.CowId)).Append(',')
-                    .Append(Parameter(command, r.MeasuredAt.UtcDateTime)).Append(',')
-                    .Append(Parameter(command, Bind(r.ReadingId))).Append(',')
-                    .Append(Parameter(command, r.FarmId)).Append(',')
-                    .Append(Parameter(command, r.SensorId)).Append(',')
-                    .Append(Parameter(command, r.RumenTemperatureCelsius)).Append(',')
-                    .Append(Parameter(command, r.ActivityIndex)).Append(',')
-                    .Append(Parameter(command, r.RuminationMinutes)).Append(',')
-                    .Append(Parameter(command, r.WaterIntakeLitres)).Append(',')
-                    .Append(Parameter(command, r.RumenPh)).Append(',')
-                    .Append(Parameter(command, storedAt)).Append(')');
+                sql.Append(RawSql.Parameter(command, r.CowId)).Append(',')
+                    .Append(RawSql.Parameter(command, r.MeasuredAt.UtcDateTime)).Append(',')
+                    .Append(RawSql.Parameter(command, Bind(r.ReadingId))).Append(',')
+                    .Append(RawSql.Parameter(command, r.FarmId)).Append(',')
+                    .Append(RawSql.Parameter(command, r.SensorId)).Append(',')
+                    .Append(RawSql.Parameter(command, r.RumenTemperatureCelsius)).Append(',')
+                    .Append(RawSql.Parameter(command, r.ActivityIndex)).Append(',')
+                    .Append(RawSql.Parameter(command, r.RuminationMinutes)).Append(',')
+                    .Append(RawSql.Parameter(command, r.WaterIntakeLitres)).Append(',')
+                    .Append(RawSql.Parameter(command, r.RumenPh)).Append(',')
+                    .Append(RawSql.Parameter(command, storedAt)).Append(')');
             }
 
             sql.Append(" ON CONFLICT (cow_id, measured_at) DO NOTHING");

@@ -261,6 +261,10 @@ namespace CowHealth.Storage.Migrations.Postgres
                     b.HasIndex("AlertId")
                         .HasDatabaseName("ix_cow_alerts_alert_id");
 
+                    b.HasIndex("CowId")
+                        .HasDatabaseName("ix_cow_alerts_cow_id_escalating")
+                        .HasFilter("escalate_at IS NOT NULL");
+
                     b.HasIndex("FarmId", "EscalateAt")
                         .HasDatabaseName("ix_cow_alerts_farm_id_escalate_at");
 
