@@ -12,6 +12,6 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
 using var shutdown = new ShutdownSignal();
 
 await using var run = await CowHealthLocalRun.StartAsync(configuration, loggerFactory, shutdown.Token);
-WhereToLook.Print(run, Console.Out);
+WhereToLook.Print(run, configuration, Console.Out);
 await shutdown.WaitAsync();
 Console.WriteLine("Stopping CowHealth…");

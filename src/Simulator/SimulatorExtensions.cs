@@ -33,6 +33,8 @@ public static class SimulatorExtensions
             bus.UsingInMemory();
             bus.AddRider(rider => rider.AddProducer<SensorReading>(Topics.Readings));
         });
+        // Before the publisher: scheduled conditions must be in the book before the first interval is sealed.
+        builder.Services.AddHostedService<ScheduledConditions>();
         builder.Services.AddHostedService<ReadingPublisher>();
         return builder;
     }

@@ -33,7 +33,7 @@ public sealed class SimulatorMetrics
             "conditions.injected",
             () => InjectableConditions.All.Select(c => new Measurement<long>(Interlocked.Read(ref _injected[(int)c]), Tag(c))),
             "{condition}",
-            "Conditions injected through the Fake API.");
+            "Conditions injected through the Fake API or scheduled by the settings.");
         meter.CreateObservableGauge(
             "conditions.active",
             () => ActiveConditions(clock, groundTruth),

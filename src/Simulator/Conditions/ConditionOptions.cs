@@ -65,6 +65,9 @@ public sealed class ConditionOptions
     [Range(0.0, 0.9)]
     public double LowWaterIntakeShare { get; set; } = 0.35;
 
+    /// <summary>Conditions given to named cows from the start, relative to the simulation's first reading (a demo herd, a scenario).</summary>
+    public List<ScheduledCondition> Scheduled { get; set; } = [];
+
     /// <summary>Most conditions the Fake API accepts by injection; beyond it, injections are refused so memory stays bounded.</summary>
     [Range(1, 1_000_000)]
     public int MaxInjected { get; set; } = 10_000;

@@ -19,6 +19,8 @@ public sealed class LocalRunBuilder
         ["LocalRun:SimulatorUrl"] = "http://127.0.0.1:0",
     };
 
+    private string? _settingsFile;
+
     public LocalRunBuilder With(string key, string value)
     {
         _settings[key] = value;
@@ -28,9 +30,25 @@ public sealed class LocalRunBuilder
     public LocalRunBuilder WithPostgres(string connectionString) =>
         With("Storage:Provider", "Postgres").With("Storage:ConnectionString", connectionString);
 
+    /// <summary>Starts from <c>cowhealth.local.json</c>, the settings <c>dotnet run --project src/LocalRun</c> uses.</summary>
+    public LocalRunBuilder WithTheLocalRunsOwnSettings()
+    {
+        _settingsFile = Path.Combine(AppContext.BaseDirectory, "cowhealth.local.json");
+        return this;
+    }
+
     public Task<CowHealthLocalRun> StartAsync() =>
-        CowHealthLocalRun.StartAsync(
-            new ConfigurationBuilder().AddInMemoryCollection(_settings).Build(),
-            NullLoggerFactory.Instance,
-            CancellationToken.None);
+        CowHealthLocalRun.StartAsync(Configuration(), NullLoggerFactory.Instance, CancellationToken.None);
+
+    /// <summary>The settings the run starts with: the local run's file when asked for, then this builder's.</summary>
+    public IConfiguration Configuration()
+    {
+        var configuration = new ConfigurationBuilder();
+        if (_settingsFile is not null)
+        {
+            configuration.AddJsonFile(_settingsFile, optional: false);
+        }
+
+        return configuration.AddInMemoryCollection(_settings).Build();
+    }
 }
