@@ -15,9 +15,8 @@ internal static class WhereToLook
         output.WriteLine("CowHealth is running. Press Ctrl+C to stop.");
         output.WriteLine($"  Cows (REST API)      {gateway}/api/cows");
         output.WriteLine($"  Alerts               {gateway}/api/alerts");
-        output.WriteLine($"  Alert stream (SSE)   curl -N {gateway}/api/alerts/stream");
         output.WriteLine($"  API reference        {gateway}/scalar");
-        output.WriteLine($"  Live alerts (SSE)    {gateway}/api/alerts/stream");
+        output.WriteLine($"  Live alerts (SSE)    curl -N {gateway}/api/alerts/stream");
         output.WriteLine(run.GatewayAcceptsWrites
             ? $"  Acknowledge alerts   POST {gateway}/api/alerts/{{alertId}}/acknowledge with your key in X-Api-Key"
             : "  Acknowledge alerts   disabled until an API key is set: --Gateway:ApiKeys:<client-name>=<key of 16+ characters>");
