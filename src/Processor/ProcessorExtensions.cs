@@ -21,8 +21,12 @@ public static class ProcessorExtensions
     /// <summary>Consumer group of the Processor on <see cref="Topics.Commands"/>.</summary>
     public const string CommandsGroup = "cowhealth-processor-commands";
 
-    /// <summary>Readings are stored in bulk: a batch per partition of up to 1,000, or what arrived within 20 ms.</summary>
-    private static readonly TopicBatchLimits ReadingBatches = new(1_000, TimeSpan.FromMilliseconds(20));
+    /// <summary>
+    /// Readings are stored in bulk: a batch per partition of up to 5,000, or what arrived within 20 ms.
+    /// A live herd fills the time limit long before the count; a backlog (a backfill, a restart) fills
+    /// the count, and fewer, larger transactions then cost PostgreSQL a third less per reading than 1,000.
+    /// </summary>
+    private static readonly TopicBatchLimits ReadingBatches = new(5_000, TimeSpan.FromMilliseconds(20));
 
     /// <summary>
     /// A batch spends most of its time waiting on database round trips, not on the CPU, so more

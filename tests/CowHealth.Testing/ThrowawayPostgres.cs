@@ -22,6 +22,12 @@ public sealed class ThrowawayPostgres : IAsyncLifetime
     private string? _binaries;
     private int _databases;
 
+    /// <summary>The server's main process (postmaster), parent of one process per connection; null until started or when an existing server is used.</summary>
+    public int? ServerProcessId =>
+        _dataDirectory is not null && File.Exists(Path.Combine(_dataDirectory, "postmaster.pid"))
+            ? int.Parse(File.ReadLines(Path.Combine(_dataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
