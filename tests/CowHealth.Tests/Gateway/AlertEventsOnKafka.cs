@@ -61,4 +61,24 @@ public static class AlertEventsOnKafka
     }
 
     public static AlertRaised Read(string data) => JsonSerializer.Deserialize(data, CowHealthJson.Default.AlertRaised)!;
+
+    /// <summary>Whether every partition of <paramref name="position"/> has reached <paramref name="end"/>'s offset for it.</summary>
+    public static bool Reached(string? position, string end) => Compare(position, end, (at, target) => at >= target);
+
+    /// <summary>Whether no partition of <paramref name="position"/> is past <paramref name="end"/>'s offset for it.</summary>
+    public static bool Within(string? position, string end) => Compare(position, end, (at, target) => at <= target);
+
+    private static bool Compare(string? position, string end, Func<long, long, bool> holds)
+    {
+        if (position is null)
+        {
+            return false;
+        }
+
+        var at = Offsets(position);
+        return Offsets(end).All(target => at.TryGetValue(target.Key, out var offset) && holds(offset, target.Value));
+    }
+
+    private static Dictionary<int, long> Offsets(string position) =>
+        position.Split(',').Select(pair => pair.Split(':')).ToDictionary(p => int.Parse(p[0]), p => long.Parse(p[1]));
 }
