@@ -64,6 +64,7 @@ public static class ProcessorExtensions
                             retry.Handle<DbUpdateConcurrencyException>();
                             retry.Intervals(50, 200, 500, 1_000);
                         });
+                        endpoint.UseFilter(new WakeRelayAfterCommit<AcknowledgeAlert>(context.GetRequiredService<AlertOutboxSignal>()));
                         endpoint.ConfigureSaga<CowAlert>(context);
                     });
                 });
