@@ -12,8 +12,12 @@ public static class ReadingQueries
     public static IQueryable<Reading> InWindow(CowHealthDb db, string cowId, DateTime from, DateTime to) =>
         db.Readings.AsNoTracking().Where(r => r.CowId == cowId && r.MeasuredAt >= from && r.MeasuredAt < to);
 
-    public static IQueryable<Reading> Raw(CowHealthDb db, string cowId, DateTime from, DateTime to) =>
-        InWindow(db, cowId, from, to).OrderBy(r => r.MeasuredAt);
+    /// <summary>Only the columns the answer shows, straight into the view: no entity per reading.</summary>
+    public static IQueryable<ReadingView> Raw(CowHealthDb db, string cowId, DateTime from, DateTime to) =>
+        InWindow(db, cowId, from, to)
+            .OrderBy(r => r.MeasuredAt)
+            .Select(r => new ReadingView(r.ReadingId, new DateTimeOffset(r.MeasuredAt, TimeSpan.Zero), r.RumenTemperatureCelsius,
+                r.ActivityIndex, r.RuminationMinutes, r.WaterIntakeLitres, r.RumenPh));
 
     /// <summary>
     /// Grouped on the calendar parts of the UTC time, which both providers translate (PostgreSQL's

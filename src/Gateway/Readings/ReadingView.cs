@@ -20,13 +20,4 @@ public sealed record ReadingView(
         cow.LatestRuminationMinutes,
         cow.LatestWaterIntakeLitres,
         cow.LatestRumenPh);
-
-    public static ReadingView Of(Reading reading) => new(
-        reading.ReadingId,
-        new DateTimeOffset(reading.MeasuredAt, TimeSpan.Zero),
-        reading.RumenTemperatureCelsius,
-        reading.ActivityIndex,
-        reading.RuminationMinutes,
-        reading.WaterIntakeLitres,
-        reading.RumenPh);
 }

@@ -46,19 +46,22 @@ public static class ReadingsApi
             return errors.ToProblem();
         }
 
-        if (!await db.Cows.AnyAsync(c => c.CowId == id, cancellationToken))
-        {
-            return CowsApi.UnknownCow(id);
-        }
-
         var (fromUtc, toUtc) = (start.Value.UtcDateTime, end.Value.UtcDateTime);
         if (detail == ReadingResolution.Raw)
         {
             var raw = await ReadingQueries.Raw(db, id, fromUtc, toUtc).ToListAsync(cancellationToken);
-            return TypedResults.Ok(new CowReadingsView(id, start.Value, end.Value, detail, [.. raw.Select(ReadingView.Of)], null));
+            return raw.Count == 0 && !await CowExists(db, id, cancellationToken)
+                ? CowsApi.UnknownCow(id)
+                : TypedResults.Ok(new CowReadingsView(id, start.Value, end.Value, detail, raw, null));
         }
 
         var buckets = await ReadingQueries.Buckets(db, id, fromUtc, toUtc, detail).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new CowReadingsView(id, start.Value, end.Value, detail, null, [.. buckets.Select(b => b.ToView())]));
+        return buckets.Count == 0 && !await CowExists(db, id, cancellationToken)
+            ? CowsApi.UnknownCow(id)
+            : TypedResults.Ok(new CowReadingsView(id, start.Value, end.Value, detail, null, [.. buckets.Select(b => b.ToView())]));
     }
+
+    /// <summary>Asked only when the window is empty: readings in it already prove she exists.</summary>
+    private static Task<bool> CowExists(CowHealthDb db, string cowId, CancellationToken cancellationToken) =>
+        db.Cows.AnyAsync(c => c.CowId == cowId, cancellationToken);
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace CowHealth.Benchmarks;
+
+/// <summary>
+/// An open-loop load generator: requests leave at a fixed rate whether or not earlier ones have
+/// answered, and each latency is measured from the moment its request was due, not from when it
+/// was sent. So a slow answer cannot hide the requests queued behind it (no coordinated omission),
+/// which a closed-loop tool such as wrk (Debian ships wrk, not the constant-rate wrk2) would.
+/// </summary>
+internal static class ConstantRateLoad
+{
+    public static async Task<LoadResult> Run(HttpClient http, Func<int, string> request, int perSecond, TimeSpan duration)
+    {
+        var total = (int)(perSecond * duration.TotalSeconds);
+        var latencies = new double[total];
+        var failures = 0;
+        var inFlight = new List<Task>(total);
+        var start = Stopwatch.GetTimestamp();
+        var ticksPerRequest = Stopwatch.Frequency / (double)perSecond;
+        for (var i = 0; i < total; i++)
+        {
+            var due = start + (long)(i * ticksPerRequest);
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                // Sleep the bulk of the wait, spin the last millisecond: timers on Linux are about 1 ms coarse.
+                if (wait > TimeSpan.FromMilliseconds(1.5))
+                {
+                    await Task.Delay(wait - TimeSpan.FromMilliseconds(1));
+                }
+                else
+                {
+                    Thread.SpinWait(50);
+                }
+            }
+
+            var index = i;
+            var url = request(i);
+            inFlight.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+            }));
+        }
+
+        await Task.WhenAll(inFlight);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        Array.Sort(latencies);
+        return new LoadResult(total, failures, total / elapsed.TotalSeconds,
+            Percentile(latencies, 0.50), Percentile(latencies, 0.90), Percentile(latencies, 0.99), latencies[^1]);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>What one run of <see cref="ConstantRateLoad"/> measured, in milliseconds.</summary>
+internal sealed record LoadResult(int Requests, int Failures, double AchievedPerSecond, double P50, double P90, double P99, double Max)
+{
+    public override string ToString() =>
+        $"{Requests:N0} requests at {AchievedPerSecond:N0}/s, {Failures} failed: p50 {P50:N1} ms, p90 {P90:N1} ms, p99 {P99:N1} ms, max {Max:N1} ms";
+}

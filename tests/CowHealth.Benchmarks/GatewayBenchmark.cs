@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using CowHealth.EmbeddedKafka;
+using CowHealth.Gateway.Herd;
+using CowHealth.Gateway.Readings;
+using CowHealth.Simulator.Herd;
+using CowHealth.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CowHealth.Benchmarks;
+
+/// <summary>
+/// The Gateway's read side over ten million stored readings: a throwaway PostgreSQL filled by binary
+/// COPY with the Simulator's herd (1,000 cows × 70 days at 10-minute intervals), the Gateway started
+/// as its own process on 127.0.0.1, then a constant request rate per endpoint with its latency
+/// percentiles, and the query plans PostgreSQL chose for the Gateway's own queries.
+/// </summary>
+internal static class GatewayBenchmark
+{
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    public static async Task Run(string[] args)
+    {
+        var cows = BenchmarkOptions.Int(args, "cows", 1_000);
+        var days = BenchmarkOptions.Int(args, "days", 70);
+        var rate = BenchmarkOptions.Int(args, "rate", 200);
+        var seconds = BenchmarkOptions.Int(args, "seconds", 60);
+
+        var herd = new HerdModel(Options.Create(new HerdOptions { Farms = Math.Max(1, cows / 100), CowsPerFarm = Math.Min(cows, 100), Seed = 7 }));
+        var end = herd.AlignDownToInterval(DateTimeOffset.UtcNow);
+        var start = end.AddDays(-days);
+        Console.WriteLine($"herd: {herd.Cows.Count:N0} cows on {herd.Cows.Select(c => c.FarmId).Distinct().Count()} farms, {days} days to {end:yyyy-MM-dd HH:mm} UTC");
+
+        var postgres = new ThrowawayPostgres();
+        await postgres.InitializeAsync();
+        try
+        {
+            var database = await postgres.CreateDatabaseAsync("bench_gateway");
+            await using (var db = StoredHistory.Context(database))
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            var readings = await StoredHistory.CopyReadings(database, herd, start, end);
+            var (alerts, open) = await StoredHistory.Alerts(database, herd, start, end);
+            await Execute(database, "VACUUM ANALYZE");
+            Console.WriteLine($"stored: {readings:N0} readings, {alerts:N0} alerts ({open:N0} open); {await Sizes(database)}");
+
+            var random = new Random(5);
+            var cowIds = herd.Cows.Select(c => c.CowId).ToArray();
+            string Window(int _)
+            {
+                var from = start + TimeSpan.FromMinutes(10 * random.Next((int)((end - start - Week).TotalMinutes / 10)));
+                return $"/api/cows/{cowIds[random.Next(cowIds.Length)]}/readings?from={Time(from)}&to={Time(from + Week)}";
+            }
+
+            var raw = Enumerable.Range(0, rate * seconds).Select(Window).ToArray();
+            var hourly = Enumerable.Range(0, rate * seconds).Select(i => Window(i) + "&resolution=Hourly").ToArray();
+            await PrintPlans(database, end, cowIds[0]);
+
+            await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions());
+            await using var gateway = await GatewayProcess.StartAsync(FreePort(), new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["Storage:ConnectionString"] = database,
+                ["Kafka:BootstrapServers"] = broker.BootstrapServers,
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = gateway.Url };
+
+            Console.WriteLine($"warm-up: 10 s at {rate}/s over the three endpoints");
+            await ConstantRateLoad.Run(http, i => (i % 3) switch { 0 => raw[^(1 + (i % raw.Length))], 1 => hourly[^(1 + (i % hourly.Length))], _ => "/api/herd/summary" }, rate, TimeSpan.FromSeconds(10));
+
+            var duration = TimeSpan.FromSeconds(seconds);
+            var rawResult = await Measure("GET /api/cows/{cowId}/readings, 7 days raw", http, i => raw[i], rate, duration);
+            var hourlyResult = await Measure("GET /api/cows/{cowId}/readings, 7 days hourly", http, i => hourly[i], rate, duration);
+            var summaryResult = await Measure("GET /api/herd/summary", http, _ => "/api/herd/summary", rate, duration);
+
+            Console.WriteLine($"headline gateway-readings-raw-p99-ms: {rawResult.P99:0.0}");
+            Console.WriteLine($"headline gateway-readings-hourly-p99-ms: {hourlyResult.P99:0.0}");
+            Console.WriteLine($"headline gateway-herd-summary-p99-ms: {summaryResult.P99:0.0}");
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
+    private static async Task<LoadResult> Measure(string name, HttpClient http, Func<int, string> request, int rate, TimeSpan duration)
+    {
+        var loadBefore = LoadAverage();
+        var result = await ConstantRateLoad.Run(http, request, rate, duration);
+        Console.WriteLine($"{name}: {result} (1-min load average {loadBefore} before, {LoadAverage()} after)");
+        return result;
+    }
+
+    /// <summary>The plans of the queries behind the three measured endpoints, on the data just stored.</summary>
+    private static async Task PrintPlans(string database, DateTimeOffset end, string cowId)
+    {
+        var plans = new QueryPlans(database);
+        var from = (end - Week).UtcDateTime;
+        var explained = new (string Name, Func<Storage.CowHealthDb, Task> Query)[]
+        {
+            ("readings, 7 days raw", db => ReadingQueries.Raw(db, cowId, from, end.UtcDateTime).ToListAsync()),
+            ("readings, 7 days hourly", db => ReadingQueries.Buckets(db, cowId, from, end.UtcDateTime, ReadingResolution.Hourly).ToListAsync()),
+            ("herd summary (four queries)", db => HerdSummaryQuery.Run(db, null, end, TimeSpan.FromHours(2), CancellationToken.None)),
+        };
+        foreach (var (name, query) in explained)
+        {
+            Console.WriteLine($"--- plan: {name}");
+            foreach (var plan in await plans.Explain(query))
+            {
+                Console.WriteLine(plan);
+                Console.WriteLine();
+            }
+        }
+
+    }
+
+    private static async Task<string> Sizes(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_size_pretty(pg_table_size('readings')), pg_size_pretty(pg_indexes_size('readings')), current_setting('shared_buffers')", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return $"readings table {reader.GetString(0)}, its indexes {reader.GetString(1)}, shared_buffers {reader.GetString(2)}";
+    }
+
+    private static async Task Execute(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
