@@ -6,6 +6,7 @@ using CowHealth.Contracts;
 using CowHealth.EmbeddedKafka;
 using CowHealth.LocalRun;
 using CowHealth.Processor;
+using CowHealth.Simulator.Conditions;
 using CowHealth.Simulator.Herd;
 using CowHealth.Storage;
 using CowHealth.Testing;
@@ -65,6 +66,8 @@ internal static class ProcessorBenchmark
 
             latencies.Start();
             var sentAt = new System.Collections.Concurrent.ConcurrentDictionary<(string Cow, DateTimeOffset MeasuredAt), long>();
+            var fevers = InjectFevers(herd, start + TimeSpan.FromDays(days));
+            Console.WriteLine($"fevers injected into the stream:                   {fevers:N0} (every tenth cow, onsets over its first 3 hours of event time)");
             using var alertWatch = AlertWatch.Start(broker.BootstrapServers, sentAt);
             var streamed = await Stream(broker.BootstrapServers, herd, start + TimeSpan.FromDays(days), steadyRate, steadySeconds, sentAt);
             await WaitForStored(database, readings.Count + streamed);
@@ -90,6 +93,25 @@ internal static class ProcessorBenchmark
         {
             await postgres.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Fevers for every tenth cow, starting within the stream's first three hours of event time, so
+    /// the alert latency is measured on some hundred alerts rather than the few the herd raises by itself.
+    /// </summary>
+    private static int InjectFevers(HerdModel herd, DateTimeOffset streamStart)
+    {
+        var injected = 0;
+        for (var i = 0; i < herd.Cows.Count; i += 10)
+        {
+            var onset = streamStart + TimeSpan.FromMinutes(15 + (i / 10 % 18 * 10));
+            if (herd.Scenarios.TryInject(herd.Cows[i], HealthCondition.Fever, onset, TimeSpan.FromHours(12), out _) == InjectionOutcome.Recorded)
+            {
+                injected++;
+            }
+        }
+
+        return injected;
     }
 
     /// <summary>
