@@ -39,7 +39,10 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A bare error status (a route that does not exist, a method a path does not serve, a body the framework
+        // would not bind) gets a problem body. Through ProblemHttpResult rather than the default, which writes
+        // text/plain to a client whose Accept names neither JSON nor */*: an error is problem+json for every client.
+        app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         // Built here, before the host starts, so the meters are listened to before anything counts.
         var metrics = app.Services.GetRequiredService<ServiceMetrics>();
         app.UseHttpMetrics(http => http.SetMetricFactory(metrics.Factory));
