@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using CowHealth.Contracts;
+using CowHealth.Gateway.Querying;
 using CowHealth.Gateway.Security;
 using CowHealth.KafkaRider;
 using CowHealth.KafkaRider.Registration;
@@ -40,6 +41,7 @@ public static class AcknowledgementApi
             .WithDescription(
                 "Answers 202 once Kafka has the command; the alert reads Acknowledged when the Processor has handled it, " +
                 "and the live stream shows AlertAcknowledged. Acknowledging an acknowledged alert again is harmless.")
+            .WithParameters(ApiParameter.Uuid("alertId", "The alert to take on."))
             .Accepts<AcknowledgementRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -54,7 +56,7 @@ public static class AcknowledgementApi
         return routes;
     }
 
-    private static async Task<Results<Accepted<AcknowledgementAccepted>, ProblemHttpResult>> Acknowledge(
+    private static async Task<Results<Accepted<AcknowledgementAccepted>, ValidationProblem, ProblemHttpResult>> Acknowledge(
         string alertId,
         HttpContext http,
         CowHealthDb db,
@@ -64,10 +66,10 @@ public static class AcknowledgementApi
         ILogger<AcknowledgementRequest> logger,
         CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(alertId, out var id))
+        var errors = new ParameterErrors();
+        if (errors.Uuid(alertId, "alertId") is not { } id)
         {
-            return AcknowledgementBody.Invalid(
-                new Dictionary<string, string[]> { ["alertId"] = [$"'{Shorten(alertId)}' is not an alert id; alert ids are UUIDs."] });
+            return errors.ToProblem();
         }
 
         var (body, problem) = await AcknowledgementBody.ReadAsync(http.Request, cancellationToken);
@@ -111,7 +113,4 @@ public static class AcknowledgementApi
             $"/api/alerts/{id}",
             new AcknowledgementAccepted(id, command.CowId, command.AcknowledgedBy, command.Note, command.RequestedAt));
     }
-
-    // An id in an error message is echoed back, so a long one is cut to a readable length.
-    private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

@@ -24,6 +24,8 @@ internal static class AcknowledgementBody
     {
         // A misspelt field ("notes") would otherwise be dropped without a word.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // {"acknowledgedBy":"Jo","acknowledgedBy":"Al"} is ambiguous: refuse it rather than pick one.
+        AllowDuplicateProperties = false,
     };
 
     public static async Task<(AcknowledgementRequest? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

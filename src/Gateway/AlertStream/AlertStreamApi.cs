@@ -1,6 +1,6 @@
 using Confluent.Kafka;
+using CowHealth.Gateway.Querying;
 using CowHealth.Gateway.Security;
-using CowHealth.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -35,6 +35,7 @@ public static class AlertStreamApi
                 "AcknowledgementRejected) and carries it as JSON. Its id is the stream's position; reconnecting with Last-Event-ID " +
                 "resumes right after it. A heartbeat event comes after 15 s without events; a gap event says that a resume " +
                 "asked for events the topic no longer keeps.")
+            .WithParameters(ApiParameter.Id("farmId", "Only this farm's events."))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireReadAccess()
@@ -42,7 +43,7 @@ public static class AlertStreamApi
         return routes;
     }
 
-    private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> Stream(
+    private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem, ProblemHttpResult>> Stream(
         [FromQuery] string? farmId,
         [FromHeader(Name = LastEventIdHeader)] string? lastEventId,
         HttpContext http,
@@ -53,15 +54,17 @@ public static class AlertStreamApi
         ILogger<AlertTopicCursor> logger,
         CancellationToken cancellationToken)
     {
-        if (farmId is { Length: 0 or > StorageLimits.IdLength })
+        var errors = new ParameterErrors();
+        var farm = errors.Id(farmId, "farmId");
+        StreamPosition? resumeFrom = null;
+        if (!string.IsNullOrEmpty(lastEventId) && !StreamPosition.TryParse(lastEventId, out resumeFrom, out var malformed))
         {
-            return Invalid("farmId", $"A farm id is 1 to {StorageLimits.IdLength} characters long.");
+            errors.Add(LastEventIdHeader, malformed);
         }
 
-        StreamPosition? resumeFrom = null;
-        if (!string.IsNullOrEmpty(lastEventId) && !StreamPosition.TryParse(lastEventId, out resumeFrom, out var error))
+        if (errors.Any)
         {
-            return Invalid(LastEventIdHeader, error);
+            return errors.ToProblem();
         }
 
         AlertTopicCursor? cursor;
@@ -80,19 +83,13 @@ public static class AlertStreamApi
 
         if (cursor is null)
         {
-            return Invalid(LastEventIdHeader, problem!);
+            errors.Add(LastEventIdHeader, problem!);
+            return errors.ToProblem();
         }
 
         // Proxies that buffer responses (nginx) would hold events back.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var events = new AlertStreamEvents(cursor, farmId, options.Value.HeartbeatInterval, clock, logger);
+        var events = new AlertStreamEvents(cursor, farm, options.Value.HeartbeatInterval, clock, logger);
         return TypedResults.ServerSentEvents(events.ReadAsync(lifetime.ApplicationStopping));
     }
-
-    private static ProblemHttpResult Invalid(string field, string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The stream request is not valid",
-        });
 }

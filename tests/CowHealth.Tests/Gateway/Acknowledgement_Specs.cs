@@ -65,6 +65,7 @@ public sealed class Acknowledgement_Specs(ThrowawayPostgres postgres)
         ("note too long", "application/json", $$"""{"acknowledgedBy":"Jo","note":"{{new string('n', 2001)}}"}""", 400, "note"),
         ("a number for a name", "application/json", """{"acknowledgedBy":42}""", 400, "acknowledgedBy"),
         ("a misspelt field", "application/json", """{"acknowledgedBy":"Jo","notes":"x"}""", 400, "notes"),
+        ("a field twice", "application/json", """{"acknowledgedBy":"Jo","acknowledgedBy":"Al"}""", 400, "acknowledgedBy"),
         ("not JSON", "application/json", "acknowledged by Jo", 400, "body"),
         ("cut-off JSON", "application/json", """{"acknowledgedBy":"Jo""", 400, "acknowledgedBy"),
         ("JSON null", "application/json", "null", 400, "body"),
