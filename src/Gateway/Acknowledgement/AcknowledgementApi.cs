@@ -23,6 +23,7 @@ public static class AcknowledgementApi
     /// <summary>The command producer (the Kafka rider's, through MassTransit) and how long a request waits for Kafka.</summary>
     public static IServiceCollection AddAcknowledgements(this IServiceCollection services)
     {
+        services.AddSingleton<AcknowledgementMetrics>();
         services.AddOptions<AcknowledgementOptions>().BindConfiguration(AcknowledgementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMassTransit(bus =>
         {
@@ -63,7 +64,8 @@ public static class AcknowledgementApi
         ITopicProducer<AcknowledgeAlert> commands,
         TimeProvider clock,
         IOptions<AcknowledgementOptions> options,
-        ILogger<AcknowledgementRequest> logger,
+        AcknowledgementMetrics metrics,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var errors = new ParameterErrors();
@@ -84,11 +86,13 @@ public static class AcknowledgementApi
             .FirstOrDefaultAsync(cancellationToken);
         if (alert is null)
         {
+            metrics.UnknownAlert();
             return TypedResults.Problem($"No alert with id '{id}' exists.", statusCode: StatusCodes.Status404NotFound, title: "Unknown alert");
         }
 
         if (alert.Status == AlertStatus.Resolved)
         {
+            metrics.AlreadyResolved();
             return TypedResults.Problem(
                 $"Alert '{id}' is already resolved: there is nothing left to take on.",
                 statusCode: StatusCodes.Status409Conflict, title: "Alert already resolved");
@@ -101,14 +105,16 @@ public static class AcknowledgementApi
         }
         catch (Exception ex) when (ex is TimeoutException or KafkaException)
         {
-            logger.LogWarning(ex, "The acknowledgement of alert {AlertId} did not reach Kafka", id);
+            metrics.NotConfirmed();
+            loggers.CreateLogger(typeof(AcknowledgementApi)).LogWarning(ex, "The acknowledgement of alert {AlertId} did not reach Kafka", id);
             http.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(
                 "Kafka did not confirm the acknowledgement in time. It may still arrive; sending it again is harmless.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Acknowledgement not confirmed");
         }
 
-        logger.LogInformation("Alert {AlertId} acknowledged through client {Client}", id, http.User.Identity?.Name);
+        metrics.Accepted();
+        loggers.CreateLogger(typeof(AcknowledgementApi)).LogInformation("Alert {AlertId} acknowledged through client {Client}", id, http.User.Identity?.Name);
         return TypedResults.Accepted(
             $"/api/alerts/{id}",
             new AcknowledgementAccepted(id, command.CowId, command.AcknowledgedBy, command.Note, command.RequestedAt));

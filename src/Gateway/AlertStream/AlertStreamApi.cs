@@ -20,6 +20,7 @@ public static class AlertStreamApi
     {
         services.AddOptions<AlertStreamOptions>().BindConfiguration(AlertStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlertTopicReader>();
+        services.AddSingleton<AlertStreamMetrics>();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, AlertStreamLimitPolicy>(AlertStreamLimitPolicy.Name));
         return services;
     }
@@ -51,7 +52,8 @@ public static class AlertStreamApi
         IOptions<AlertStreamOptions> options,
         TimeProvider clock,
         IHostApplicationLifetime lifetime,
-        ILogger<AlertTopicCursor> logger,
+        AlertStreamMetrics metrics,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var errors = new ParameterErrors();
@@ -75,7 +77,7 @@ public static class AlertStreamApi
         }
         catch (KafkaException ex)
         {
-            logger.LogWarning(ex, "No alert stream: Kafka did not answer");
+            loggers.CreateLogger(typeof(AlertStreamApi)).LogWarning(ex, "No alert stream: Kafka did not answer");
             http.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem("Kafka, where alert events come from, is not answering. Try again shortly.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Alert stream unavailable");
@@ -87,9 +89,11 @@ public static class AlertStreamApi
             return errors.ToProblem();
         }
 
+        // The stream closes its cursor when it ends; this covers a response that fails before the stream starts.
+        http.Response.RegisterForDispose(cursor);
         // Proxies that buffer responses (nginx) would hold events back.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var events = new AlertStreamEvents(cursor, farm, options.Value.HeartbeatInterval, clock, logger);
+        var events = new AlertStreamEvents(cursor, farm, options.Value.HeartbeatInterval, clock, metrics, loggers.CreateLogger(typeof(AlertStreamApi)));
         return TypedResults.ServerSentEvents(events.ReadAsync(lifetime.ApplicationStopping));
     }
 }

@@ -10,7 +10,7 @@ namespace CowHealth.Gateway.AlertStream;
 /// nothing was sent for a while; a <c>gap</c> first when a resume cannot be gapless.
 /// </summary>
 internal sealed class AlertStreamEvents(
-    AlertTopicCursor cursor, string? farmId, TimeSpan heartbeatInterval, TimeProvider clock, ILogger logger)
+    AlertTopicCursor cursor, string? farmId, TimeSpan heartbeatInterval, TimeProvider clock, AlertStreamMetrics metrics, ILogger logger)
 {
     /// <summary>
     /// How long to wait when no record is waiting. A stream asks its consumer without blocking, so
@@ -27,6 +27,8 @@ internal sealed class AlertStreamEvents(
     {
         using var owned = cursor;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, clientGone);
+        metrics.Opened();
+        using var closed = new StreamClosed(metrics);
 
         // Sent at once, so the client has the response headers and a position to resume from before any event.
         yield return Heartbeat();
@@ -55,6 +57,7 @@ internal sealed class AlertStreamEvents(
             if (record is not null && (farmId is null || record.FarmId() == farmId))
             {
                 yield return new SseItem<string>(record.Data, record.EventType) { EventId = cursor.Position.ToString() };
+                metrics.Sent(record.EventType);
                 lastSent = clock.GetTimestamp();
                 continue;
             }
@@ -86,5 +89,11 @@ internal sealed class AlertStreamEvents(
         {
             return false;
         }
+    }
+
+    /// <summary>Counts the stream closed however its enumeration ends: finished, client gone, or failed.</summary>
+    private sealed class StreamClosed(AlertStreamMetrics metrics) : IDisposable
+    {
+        public void Dispose() => metrics.Closed();
     }
 }

@@ -12,6 +12,8 @@ namespace CowHealth.Gateway.AlertStream;
 /// </summary>
 public sealed class AlertTopicCursor(IConsumer<Ignore, byte[]> consumer, Dictionary<int, long> next, IReadOnlyList<StreamGap> gaps) : IDisposable
 {
+    private int _disposed;
+
     /// <summary>What the stream has sent (or skipped) so far.</summary>
     public StreamPosition Position => new(next);
 
@@ -31,7 +33,14 @@ public sealed class AlertTopicCursor(IConsumer<Ignore, byte[]> consumer, Diction
         return new AlertRecord(EventTypeOf(result.Message.Headers), result.Message.Value ?? []);
     }
 
-    public void Dispose() => consumer.Dispose();
+    /// <summary>Closes the consumer; safe to call twice (the stream and the request both see to it).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            consumer.Dispose();
+        }
+    }
 
     // The header carries the contract's full name (CowHealth.Contracts.AlertRaised); the stream names events by the short one.
     private static string EventTypeOf(Headers? headers)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CowHealth.Contracts;
 using CowHealth.Storage.Alerts;
 using CowHealth.Tests.Infrastructure;
+using CowHealth.Tests.Observability;
 
 namespace CowHealth.Tests.Gateway;
 
@@ -34,6 +35,8 @@ public sealed class Acknowledgement_Specs(ThrowawayPostgres postgres)
         var command = JsonSerializer.Deserialize(record.Message.Value, CowHealthJson.Default.AcknowledgeAlert)!;
         Assert.Equal((alert.AlertId, "F02-C0031", "Jo Vet", "treating for mastitis"), (command.AlertId, command.CowId, command.AcknowledgedBy, command.Note));
         Assert.Equal(accepted.RequestedAt, command.RequestedAt);
+        var metrics = await ScrapedMetrics.From(gateway.Run.GatewayUrl);
+        Assert.Equal(1, metrics.Sum("cowhealth_gateway_acknowledgements", ("outcome", "accepted")));
     }
 
     [Fact]
@@ -49,6 +52,10 @@ public sealed class Acknowledgement_Specs(ThrowawayPostgres postgres)
 
         Assert.Contains(unknown.ToString(), notFound.Detail);
         Assert.Contains("already resolved", conflict.Detail);
+        var metrics = await ScrapedMetrics.From(gateway.Run.GatewayUrl);
+        Assert.Equal((1, 1, 0), (metrics.Sum("cowhealth_gateway_acknowledgements", ("outcome", "unknown_alert")),
+            metrics.Sum("cowhealth_gateway_acknowledgements", ("outcome", "already_resolved")),
+            metrics.Sum("cowhealth_gateway_acknowledgements", ("outcome", "accepted"))));
         // A later, accepted acknowledgement is the first command on the topic: the refused ones sent none.
         var open = await gateway.StoredAlertAsync(AlertStatus.Raised, cowId: "F01-C0002");
         Assert.Equal(HttpStatusCode.Accepted, (await GatewayUnderTest.Acknowledge(client, open.AlertId)).StatusCode);

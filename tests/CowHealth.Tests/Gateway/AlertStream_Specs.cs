@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.ServerSentEvents;
 using CowHealth.Contracts;
 using CowHealth.Tests.Infrastructure;
+using CowHealth.Tests.Observability;
 
 namespace CowHealth.Tests.Gateway;
 
@@ -41,6 +42,8 @@ public sealed class AlertStream_Specs(ThrowawayPostgres postgres)
         Assert.Equal(published.Select(p => p.AlertId).Order(), events.Select(e => AlertEventsOnKafka.Read(e.Data).AlertId).Order());
         Assert.Equal(AlertEventsOnKafka.End(kafka), events[^1].EventId);
         Assert.Equal(events.Count, events.Select(e => e.EventId).Distinct().Count());
+        var metrics = await ScrapedMetrics.From(gateway.Run.GatewayUrl);
+        Assert.Equal(published.Count, metrics.Sum("cowhealth_gateway_alert_stream_events", ("event", nameof(AlertRaised))));
     }
 
     [Fact]
@@ -142,6 +145,7 @@ public sealed class AlertStream_Specs(ThrowawayPostgres postgres)
         var first = await SseSession.OpenAsync(client, "/api/alerts/stream");
         await first.NextAsync(Wait);
 
+        Assert.Equal(1, (await ScrapedMetrics.From(gateway.Run.GatewayUrl)).Sum("cowhealth_gateway_alert_streams_open"));
         await using (var second = await SseSession.OpenAsync(client, "/api/alerts/stream"))
         {
             await ProblemBody.ReadAsync(second.Response, 503);
@@ -149,6 +153,10 @@ public sealed class AlertStream_Specs(ThrowawayPostgres postgres)
         }
 
         await first.DisposeAsync();
+        await Eventually.Until(
+            async () => (await ScrapedMetrics.From(gateway.Run.GatewayUrl)).Sum("cowhealth_gateway_alert_streams_open") == 0 ? "" : null,
+            Wait,
+            "the closed stream to be counted closed");
         var third = await Eventually.Until(
             async () =>
             {
