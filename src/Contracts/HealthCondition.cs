@@ -13,4 +13,5 @@ public enum HealthCondition
     LowWaterIntake,
     SensorOffline,
     SensorFault,
+    ExcessiveDrinking,
 }

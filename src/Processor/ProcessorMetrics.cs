@@ -29,6 +29,8 @@ public sealed class ProcessorMetrics
         ProducedToStored = meter.CreateHistogram<double>(
             ProducedToStoredName, "s", "From a reading's arrival in Kafka to its storage: the pipeline's own latency.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        DetectionStatesDiscarded = meter.CreateCounter<long>(
+            "detection_states_discarded", "{cow}", "Saved detection states of a format this Processor does not read (after an upgrade): the cow was rebuilt from her recent readings.");
         AlertEvents = meter.CreateCounter<long>(
             "alert_events", "{event}", "Alert lifecycle events published to cow-health-alerts, by event (raised, reopened, escalated, acknowledged, resolved), condition and severity.");
         meter.CreateObservableGauge(
@@ -50,6 +52,8 @@ public sealed class ProcessorMetrics
     public Histogram<double> MeasuredToStored { get; }
 
     public Histogram<double> ProducedToStored { get; }
+
+    public Counter<long> DetectionStatesDiscarded { get; }
 
     public Counter<long> AlertEvents { get; }
 

@@ -28,6 +28,13 @@ internal readonly struct CowSignals
     /// <summary>A drink's dip or recovery hides the temperature.</summary>
     public required bool DrinkMasked { get; init; }
 
+    /// <summary>
+    /// She drinks clearly more than her usual (excessive drinking present, or her averaged intake
+    /// beyond its clearing ratio, as of her previous reading): so many cold drinks keep her rumen
+    /// cooler than her normal, which a slow fall (calving) cannot be told from.
+    /// </summary>
+    public required bool DrinkingMoreThanUsual { get; init; }
+
     public required bool TemperatureImplausible { get; init; }
 
     /// <summary>Her own temperature for this hour of day.</summary>

@@ -34,6 +34,8 @@ public class DetectionSettings
 
     public LowWaterIntakeSettings LowWaterIntake { get; set; } = new();
 
+    public ExcessiveDrinkingSettings ExcessiveDrinking { get; set; } = new();
+
     public SensorOfflineSettings SensorOffline { get; set; } = new();
 
     public SensorFaultSettings SensorFault { get; set; } = new();
@@ -45,7 +47,7 @@ public class DetectionSettings
         (nameof(TemperatureDrop), TemperatureDrop), (nameof(Calving), Calving), (nameof(Heat), Heat),
         (nameof(RuminationDrop), RuminationDrop), (nameof(LowActivity), LowActivity),
         (nameof(SubacuteRuminalAcidosis), SubacuteRuminalAcidosis), (nameof(LowWaterIntake), LowWaterIntake),
-        (nameof(SensorOffline), SensorOffline), (nameof(SensorFault), SensorFault),
+        (nameof(ExcessiveDrinking), ExcessiveDrinking), (nameof(SensorOffline), SensorOffline), (nameof(SensorFault), SensorFault),
     ];
 
     /// <summary>A deep copy, the starting point of a farm's overrides.</summary>
@@ -62,6 +64,7 @@ public class DetectionSettings
         LowActivity = (LowActivitySettings)LowActivity.CopySettings(),
         SubacuteRuminalAcidosis = (SubacuteRuminalAcidosisSettings)SubacuteRuminalAcidosis.CopySettings(),
         LowWaterIntake = (LowWaterIntakeSettings)LowWaterIntake.CopySettings(),
+        ExcessiveDrinking = (ExcessiveDrinkingSettings)ExcessiveDrinking.CopySettings(),
         SensorOffline = SensorOffline.CopySettings(),
         SensorFault = (SensorFaultSettings)SensorFault.CopySettings(),
     };

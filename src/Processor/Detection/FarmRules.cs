@@ -8,6 +8,7 @@ internal sealed class FarmRules
 {
     public FarmRules(DetectionSettings settings)
     {
+        ExcessiveDrinking = new ExcessiveDrinkingRule(settings.ExcessiveDrinking);
         ReadingRules =
         [
             new FeverRule(settings.Fever),
@@ -19,6 +20,7 @@ internal sealed class FarmRules
             new SubacuteRuminalAcidosisRule(settings.SubacuteRuminalAcidosis),
             new LowWaterIntakeRule(settings.LowWaterIntake),
             new SensorFaultRule(settings.SensorFault),
+            ExcessiveDrinking,
         ];
         Offline = new SensorOfflineRule(settings.SensorOffline);
         ToleranceSeconds = (int)settings.InterruptionTolerance.TotalSeconds;
@@ -39,6 +41,9 @@ internal sealed class FarmRules
     public DetectionRule[] ReadingRules { get; }
 
     public SensorOfflineRule Offline { get; }
+
+    /// <summary>Also one of <see cref="ReadingRules"/>; whether she drinks clearly more than usual tells the temperature rules about her drinks.</summary>
+    public ExcessiveDrinkingRule ExcessiveDrinking { get; }
 
     public int ToleranceSeconds { get; }
 

@@ -131,6 +131,9 @@ public sealed class HerdDetector
         }
     }
 
+    /// <summary>The snapshot layout this detector writes and restores; a snapshot of another layout is refused by <see cref="Restore"/>.</summary>
+    public static int SnapshotFormatVersion => TrackedCow.FormatVersion;
+
     /// <summary>Puts a stored state back (after a restart, before the cow's next reading), replacing what is in memory.</summary>
     public void Restore(CowDetectionSnapshot snapshot)
     {

@@ -12,10 +12,11 @@ namespace CowHealth.Processor.Detection;
 /// </summary>
 internal sealed class TrackedCow(string cowId, HerdFarm farm)
 {
-    public const int FormatVersion = 1;
+    // 2: a track for ExcessiveDrinking (format 1 had ten conditions).
+    public const int FormatVersion = 2;
 
     private const int AllHours = (1 << HourlyBaseline.HoursPerDay) - 1;
-    private const int ConditionCount = (int)HealthCondition.SensorFault + 1;
+    private const int ConditionCount = (int)HealthCondition.ExcessiveDrinking + 1;
     private const int MaxSnapshotBytes = 1_024;
 
     private long _firstTicks;
@@ -100,6 +101,7 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
             TemperatureUsable = !drinkMasked && !implausible,
             SecondsSinceUsableTemperature = secondsSinceUsableTemperature,
             DrinkMasked = drinkMasked,
+            DrinkingMoreThanUsual = rules.ExcessiveDrinking.BeyondClearing(_tracks[(int)HealthCondition.ExcessiveDrinking], _warm, now),
             TemperatureImplausible = implausible,
             TemperatureBaseline = _temperature.Expected(hour),
             StuckSeconds = now - _stuckSince,
@@ -272,8 +274,7 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
             _rumination.Learn(hour, signals.Rumination, hourlyWeight, _warm);
         }
 
-
-        if ((engaged & Bit(HealthCondition.LowWaterIntake)) == 0)
+        if ((engaged & (Bit(HealthCondition.LowWaterIntake) | Bit(HealthCondition.ExcessiveDrinking))) == 0)
         {
             _waterIntake.Learn(hour, signals.WaterIntake, hourlyWeight, _warm);
         }

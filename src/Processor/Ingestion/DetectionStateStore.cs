@@ -6,6 +6,7 @@ using CowHealth.Processor.Detection;
 using CowHealth.Storage;
 using CowHealth.Storage.Detection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CowHealth.Processor.Ingestion;
 
@@ -14,9 +15,11 @@ namespace CowHealth.Processor.Ingestion;
 /// <see cref="SaveEvery"/> of her event time) in the same transaction as her readings; a Processor that
 /// meets a cow it does not hold in memory (after a restart, or after a failed batch) loads her saved
 /// state and replays the readings stored since, which ends in exactly the state an uninterrupted
-/// run would have.
+/// run would have. A saved state of another format (written before an upgrade that changed the
+/// layout) is treated as absent: the cow replays her recent readings as a cow without a saved state
+/// does, and the next save writes her state in the current format.
 /// </summary>
-public sealed class DetectionStateStore(HerdDetector detector)
+public sealed partial class DetectionStateStore(HerdDetector detector, ILogger<DetectionStateStore>? logger = null, ProcessorMetrics? metrics = null)
 {
     /// <summary>Event time between two saves of a cow's state: the most a recovery replays.</summary>
     public static readonly TimeSpan SaveEvery = TimeSpan.FromHours(6);
@@ -25,6 +28,10 @@ public sealed class DetectionStateStore(HerdDetector detector)
     private static readonly TimeSpan ReplayWithoutState = TimeSpan.FromDays(3);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSaved = new(StringComparer.Ordinal);
+    private long _discarded;
+
+    /// <summary>Saved states this store ignored because of their format, since it started.</summary>
+    public long DiscardedStates => Interlocked.Read(ref _discarded);
 
     /// <summary>Brings every given cow into the detector's memory as of what the database holds.</summary>
     public async Task EnsureTracked(CowHealthDb db, IReadOnlyCollection<string> cowIds, CancellationToken cancellationToken)
@@ -46,6 +53,12 @@ public sealed class DetectionStateStore(HerdDetector detector)
         foreach (var cowId in missing)
         {
             var snapshot = saved.TryGetValue(cowId, out var state) ? JsonSerializer.Deserialize<CowDetectionSnapshot>(state.SnapshotJson) : null;
+            if (snapshot is not null && snapshot.FormatVersion != HerdDetector.SnapshotFormatVersion)
+            {
+                Discard(snapshot);
+                snapshot = null;
+            }
+
             if (snapshot is not null)
             {
                 detector.Restore(snapshot);
@@ -81,6 +94,21 @@ public sealed class DetectionStateStore(HerdDetector detector)
                 reading.RuminationMinutes, reading.WaterIntakeLitres, reading.RumenPh));
         }
     }
+
+    /// <summary>Counts a saved state of another format; logs the first one only, as an upgrade discards them all, cow by cow.</summary>
+    private void Discard(CowDetectionSnapshot snapshot)
+    {
+        metrics?.DetectionStatesDiscarded.Add(1);
+        if (Interlocked.Increment(ref _discarded) == 1 && logger is not null)
+        {
+            LogDiscarded(logger, snapshot.FormatVersion, HerdDetector.SnapshotFormatVersion, snapshot.CowId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Saved detection state of format {Found} ignored (this Processor reads format {Expected}), first for cow {CowId}: " +
+            "such cows are rebuilt from their recent readings. Further ones are counted in detection_states_discarded, not logged.")]
+    private static partial void LogDiscarded(ILogger logger, int found, int expected, string cowId);
 
     /// <summary>Adds the states due for saving to the caller's unit of work.</summary>
     /// <param name="newestByCow">Each cow of the batch with her newest measured-at in it.</param>

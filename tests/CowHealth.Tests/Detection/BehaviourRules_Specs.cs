@@ -1,5 +1,6 @@
 using CowHealth.Contracts;
 using CowHealth.Processor.Detection;
+using Microsoft.Extensions.Configuration;
 
 namespace CowHealth.Tests.Detection;
 
@@ -69,5 +70,71 @@ public sealed class BehaviourRules_Specs
         var detected = Detectors.New().Run(thirstless.Readings()).First();
 
         Assert.Equal((HealthCondition.LowWaterIntake, "DrinkingCycles"), (detected.Condition, detected.Evidence.Measure));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_thirsty_afternoon_is_not_excessive_drinking(bool reportsLitres)
+    {
+        var cow = new CowTimeline(reportsLitres: reportsLitres);
+        var thirsty = new Signature { DrinkingFactor = 4 };
+        List<SensorReading> readings = [.. cow.Healthy(WarmUp), .. cow.Next(TimeSpan.FromHours(4), thirsty), .. cow.Healthy(TimeSpan.FromDays(2))];
+
+        var changes = Detectors.New().Run(readings);
+
+        Assert.True(changes.Count == 0, changes.Describe());
+        Assert.True(readings.Count(r => r.MeasuredAt >= CowTimeline.Start + WarmUp && r.MeasuredAt < CowTimeline.Start + WarmUp + TimeSpan.FromHours(4)
+            && r.RumenTemperatureCelsius < 37) >= 3, "the afternoon had drinks");
+    }
+
+    [Fact]
+    public void Excessive_drinking_by_drinking_cycles_says_so_and_tells_the_farmer_what_to_check()
+    {
+        var thirsty = RuleScenario.Named("ExcessiveDrinking by drinking cycles");
+
+        var detected = Detectors.New().Run(thirsty.Readings()).First();
+
+        Assert.Equal((HealthCondition.ExcessiveDrinking, "DrinkingCycles"), (detected.Condition, detected.Evidence.Measure));
+        Assert.InRange(detected.Evidence.ObservedValue / detected.Evidence.BaselineValue, 1.6, 3.2);
+        Assert.Contains("times her usual", detected.Evidence.Summary);
+        Assert.Contains("trough", detected.Evidence.Summary);
+        Assert.Contains("fever", detected.Evidence.Summary);
+    }
+
+    [Fact]
+    public void Drinking_much_more_for_days_raises_excessive_drinking_and_no_temperature_alert()
+    {
+        var cow = new CowTimeline();
+        // Every drink still cools her rumen by several degrees: three times as many dips for four days.
+        var polydipsia = new Signature { DrinkingFactor = 3, DrinkDipCelsius = 7 };
+        List<SensorReading> readings = [.. cow.Healthy(WarmUp), .. cow.Next(TimeSpan.FromDays(4), polydipsia), .. cow.Healthy(TimeSpan.FromDays(4))];
+
+        var changes = Detectors.New().Run(readings);
+
+        Assert.True(changes.All(c => c.Condition == HealthCondition.ExcessiveDrinking), changes.Describe());
+        Assert.Single(changes, c => c.Kind == ConditionChangeKind.Detected);
+        Assert.Single(changes, c => c.Kind == ConditionChangeKind.Cleared);
+        Assert.True(readings.Count(r => r.RumenTemperatureCelsius < 35) > 40, "many deep drinking dips");
+    }
+
+    [Fact]
+    public void A_farm_that_expects_more_drinking_keeps_its_own_excessive_drinking_threshold()
+    {
+        var readings = RuleScenario.Named("ExcessiveDrinking by litres").Readings();
+
+        var herdDefault = Detectors.New().Run(readings);
+        var tolerant = Detectors.New(o => DetectionOptions.Bind(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Farms:F01:ExcessiveDrinking:IntakeRatio"] = "4.0",
+        }).Build(), o)).Run(readings);
+        var otherFarm = Detectors.New(o => DetectionOptions.Bind(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Farms:F02:ExcessiveDrinking:IntakeRatio"] = "4.0",
+        }).Build(), o)).Run(readings);
+
+        Assert.Contains(herdDefault, c => c.Condition == HealthCondition.ExcessiveDrinking);
+        Assert.True(tolerant.Count == 0, tolerant.Describe());
+        Assert.Equal(herdDefault, otherFarm);
     }
 }

@@ -33,6 +33,7 @@ public sealed class DetectionOptions_Specs
         {
             ["Detection:Farms:F03:Fever:ClearMarginCelsius"] = "1.0",
             ["Detection:Calving:SustainedFor"] = "-01:00:00",
+            ["Detection:Farms:F04:ExcessiveDrinking:ClearIntakeRatio"] = "1.8",
         });
         using var services = new ServiceCollection().AddDetection(configuration).BuildServiceProvider();
 
@@ -40,6 +41,7 @@ public sealed class DetectionOptions_Specs
 
         Assert.Contains(error.Failures, f => f.Contains("Detection:Farms:F03:Fever:ClearMarginCelsius", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Detection:Calving:SustainedFor", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Detection:Farms:F04:ExcessiveDrinking:ClearIntakeRatio", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -41,6 +41,12 @@ public sealed record RuleScenario(
             TimeSpan.FromDays(2.5), TimeSpan.FromHours(36), TimeSpan.FromDays(3), AlertSeverity.Warning),
         new("LowWaterIntake by drinking cycles", HealthCondition.LowWaterIntake, new Signature { DrinkingFactor = 0.15 },
             TimeSpan.FromDays(2.5), TimeSpan.FromHours(36), TimeSpan.FromDays(3), AlertSeverity.Warning, ReportsLitres: false),
+        // Three times her drinking for two days: fever onset, salt, a leaking trough. The day-long average takes most of a day to get there,
+        // and as long to come back below 1.25 times once she drinks as usual again.
+        new("ExcessiveDrinking by litres", HealthCondition.ExcessiveDrinking, new Signature { DrinkingFactor = 3 },
+            TimeSpan.FromDays(2), TimeSpan.FromHours(24), TimeSpan.FromDays(3.5), AlertSeverity.Warning),
+        new("ExcessiveDrinking by drinking cycles", HealthCondition.ExcessiveDrinking, new Signature { DrinkingFactor = 3 },
+            TimeSpan.FromDays(2), TimeSpan.FromHours(24), TimeSpan.FromDays(3.5), AlertSeverity.Warning, ReportsLitres: false),
         // A sudden fall to 25 °C first looks like a huge drink: the fault shows once a drink would have warmed back.
         new("SensorFault out of range", HealthCondition.SensorFault, new Signature { FixedTemperatureCelsius = 25 },
             TimeSpan.FromHours(5), TimeSpan.FromHours(3.5), TimeSpan.FromDays(1), AlertSeverity.Info),
@@ -68,6 +74,7 @@ public sealed record RuleScenario(
         HealthCondition.SubacuteRuminalAcidosis => new DetectionOptions().SubacuteRuminalAcidosis,
         HealthCondition.LowWaterIntake => new DetectionOptions().LowWaterIntake,
         HealthCondition.SensorFault => new DetectionOptions().SensorFault,
+        HealthCondition.ExcessiveDrinking => new DetectionOptions().ExcessiveDrinking,
         _ => throw new InvalidOperationException($"{Condition} has no reading rule."),
     })).ClearAfter;
 

@@ -50,6 +50,26 @@ internal abstract class AveragedRatioRule(
             : Verdict.Of(average <= Ratio * normal, average > ClearRatio * normal, average, normal, DetailOf(signals));
     }
 
+    /// <summary>
+    /// Whether the condition is present, or her averages (as <see cref="Judge"/> last left them in
+    /// <paramref name="track"/>) already stand beyond the clearing ratio: she is clearly off her usual,
+    /// whether or not it has lasted long enough to be detected.
+    /// </summary>
+    public bool BeyondClearing(in ConditionTrack track, bool warm, int now)
+    {
+        if (track.Active)
+        {
+            return true;
+        }
+
+        if (!warm || now < _warmUpSeconds || !(track.AverageExpected > 1e-6))
+        {
+            return false;
+        }
+
+        return rises ? track.Average >= ClearRatio * track.AverageExpected : track.Average <= ClearRatio * track.AverageExpected;
+    }
+
     public override AlertSeverity SeverityOf(double meanObserved, double meanBaseline) => AlertSeverity.Warning;
 
     /// <summary>A shortfall's evidence: <paramref name="what"/> at a share of her normal for these hours.</summary>

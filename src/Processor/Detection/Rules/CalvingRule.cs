@@ -8,7 +8,9 @@ namespace CowHealth.Processor.Detection.Rules;
 /// normal as progesterone falls. The rule averages her deviation from her hourly normal over
 /// <see cref="CalvingSettings.AveragedOver"/> (drinks excluded) and calls calving when that mean
 /// stays <see cref="CalvingSettings.DropCelsius"/> below normal. Readings colder than the
-/// <see cref="TemperatureDropRule"/>'s margin are left out: they are that rule's case.
+/// <see cref="TemperatureDropRule"/>'s margin are left out: they are that rule's case. While she
+/// drinks clearly more than usual the rule does not judge: many more cold drinks keep her rumen a
+/// few tenths below her normal between them, the same mark a calving leaves.
 /// </summary>
 internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSettings temperatureDrop, DrinkingSettings drinking)
     : DetectionRule(HealthCondition.Calving, settings)
@@ -22,7 +24,7 @@ internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSetti
 
     public override Verdict Judge(ref ConditionTrack track, in CowSignals signals)
     {
-        if (!signals.Warm || !signals.TemperatureUsable)
+        if (!signals.Warm || !signals.TemperatureUsable || signals.DrinkingMoreThanUsual)
         {
             return Verdict.Unknown;
         }
