@@ -168,24 +168,11 @@ internal static class ProcessorBenchmark
         var clock = Stopwatch.StartNew();
         foreach (var chunk in readings.Chunk(5_000))
         {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY readings (cow_id, measured_at, reading_id, farm_id, sensor_id, rumen_temperature_celsius, activity_index, " +
-                "rumination_minutes, water_intake_litres, rumen_ph, stored_at) FROM STDIN (FORMAT BINARY)");
+            await using var copy = await connection.BeginBinaryImportAsync(ReadingsCopy.Command);
             var storedAt = DateTime.UtcNow;
             foreach (var r in chunk)
             {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(r.CowId, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(r.MeasuredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(r.ReadingId, NpgsqlDbType.Uuid);
-                await copy.WriteAsync(r.FarmId, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(r.SensorId, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(r.RumenTemperatureCelsius, NpgsqlDbType.Double);
-                await copy.WriteAsync(r.ActivityIndex, NpgsqlDbType.Double);
-                await copy.WriteAsync(r.RuminationMinutes, NpgsqlDbType.Double);
-                await copy.WriteAsync(r.WaterIntakeLitres, NpgsqlDbType.Double);
-                await copy.WriteAsync(r.RumenPh, NpgsqlDbType.Double);
-                await copy.WriteAsync(storedAt, NpgsqlDbType.TimestampTz);
+                await ReadingsCopy.WriteRow(copy, r, storedAt);
             }
 
             await copy.CompleteAsync();

@@ -17,10 +17,6 @@ namespace CowHealth.Benchmarks;
 /// </summary>
 internal static class StoredHistory
 {
-    private const string Columns =
-        "cow_id, measured_at, reading_id, farm_id, sensor_id, rumen_temperature_celsius, activity_index, " +
-        "rumination_minutes, water_intake_litres, rumen_ph, stored_at";
-
     /// <summary>Every reading the herd sends in [<paramref name="from"/>, <paramref name="to"/>); returns how many.</summary>
     public static async Task<long> CopyReadings(string connectionString, HerdModel herd, DateTimeOffset from, DateTimeOffset to)
     {
@@ -33,7 +29,7 @@ internal static class StoredHistory
         for (var dayStart = from; dayStart < to; dayStart = dayStart.AddDays(1))
         {
             var dayEnd = dayStart.AddDays(1) < to ? dayStart.AddDays(1) : to;
-            await using (var copy = await connection.BeginBinaryImportAsync($"COPY readings ({Columns}) FROM STDIN (FORMAT BINARY)"))
+            await using (var copy = await connection.BeginBinaryImportAsync(ReadingsCopy.Command))
             {
                 for (var at = dayStart; at < dayEnd; at += herd.SensorInterval)
                 {
@@ -44,18 +40,7 @@ internal static class StoredHistory
                             continue;
                         }
 
-                        await copy.StartRowAsync();
-                        await copy.WriteAsync(r.CowId, NpgsqlDbType.Varchar);
-                        await copy.WriteAsync(r.MeasuredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                        await copy.WriteAsync(r.ReadingId, NpgsqlDbType.Uuid);
-                        await copy.WriteAsync(r.FarmId, NpgsqlDbType.Varchar);
-                        await copy.WriteAsync(r.SensorId, NpgsqlDbType.Varchar);
-                        await copy.WriteAsync(r.RumenTemperatureCelsius, NpgsqlDbType.Double);
-                        await copy.WriteAsync(r.ActivityIndex, NpgsqlDbType.Double);
-                        await copy.WriteAsync(r.RuminationMinutes, NpgsqlDbType.Double);
-                        await WriteNullable(copy, r.WaterIntakeLitres);
-                        await WriteNullable(copy, r.RumenPh);
-                        await copy.WriteAsync(r.MeasuredAt.UtcDateTime.AddSeconds(1), NpgsqlDbType.TimestampTz);
+                        await ReadingsCopy.WriteRow(copy, r, r.MeasuredAt.UtcDateTime.AddSeconds(1));
                         latest[r.CowId] = r;
                         firstSeen.TryAdd(r.CowId, r.MeasuredAt);
                         count++;
@@ -168,16 +153,4 @@ internal static class StoredHistory
 
     public static PostgresCowHealthDb Context(string connectionString) =>
         new(new DbContextOptionsBuilder<PostgresCowHealthDb>().UseCowHealthPostgres(connectionString).Options);
-
-    private static async Task WriteNullable(NpgsqlBinaryImporter copy, double? value)
-    {
-        if (value is { } v)
-        {
-            await copy.WriteAsync(v, NpgsqlDbType.Double);
-        }
-        else
-        {
-            await copy.WriteNullAsync();
-        }
-    }
 }
