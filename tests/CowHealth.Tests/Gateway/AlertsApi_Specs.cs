@@ -18,29 +18,32 @@ public sealed class AlertsApi_Specs(ThrowawayPostgres postgres)
     private readonly StorageProviders _providers = new(postgres);
     private readonly SettableClock _clock = new(Now);
 
-    public static TheoryData<string, string[]> Filters => new()
+    public static TheoryData<StorageProvider, string, string[]> Filters => new()
     {
-        { "", ["fever-A1", "calving-B2", "drop-C3", "heat-A1", "offline-C3"] },
-        { "status=Raised", ["fever-A1"] },
-        { "status=Raised&status=Escalated&status=Acknowledged", ["fever-A1", "calving-B2", "drop-C3"] },
-        { "status=escalated,acknowledged", ["calving-B2", "drop-C3"] },
-        { "condition=Heat&condition=SensorOffline", ["heat-A1", "offline-C3"] },
-        { "severity=Critical", ["drop-C3"] },
-        { "severity=Info", ["heat-A1", "offline-C3"] },
-        { "farmId=F2", ["drop-C3", "offline-C3"] },
-        { "cowId=A1", ["fever-A1", "heat-A1"] },
-        { "from=2026-05-09T00:00:00Z", ["fever-A1", "calving-B2", "drop-C3"] },
-        { "to=2026-05-09T00:00:00Z", ["heat-A1", "offline-C3"] },
-        { "from=2026-05-09T00:00:00Z&to=2026-05-10T06:00:00Z", ["calving-B2", "drop-C3"] },
-        { "farmId=F1&status=Resolved&condition=Heat", ["heat-A1"] },
-        { "cowId=B2&severity=Info", [] },
+        { StorageProvider.Postgres, "", ["fever-A1", "calving-B2", "drop-C3", "heat-A1", "offline-C3"] },
+        { StorageProvider.Postgres, "status=Raised", ["fever-A1"] },
+        { StorageProvider.Postgres, "status=Raised&status=Escalated&status=Acknowledged", ["fever-A1", "calving-B2", "drop-C3"] },
+        { StorageProvider.Postgres, "status=escalated,acknowledged", ["calving-B2", "drop-C3"] },
+        { StorageProvider.Postgres, "condition=Heat&condition=SensorOffline", ["heat-A1", "offline-C3"] },
+        { StorageProvider.Postgres, "severity=Critical", ["drop-C3"] },
+        { StorageProvider.Postgres, "severity=Info", ["heat-A1", "offline-C3"] },
+        { StorageProvider.Postgres, "farmId=F2", ["drop-C3", "offline-C3"] },
+        { StorageProvider.Postgres, "cowId=A1", ["fever-A1", "heat-A1"] },
+        { StorageProvider.Postgres, "from=2026-05-09T00:00:00Z", ["fever-A1", "calving-B2", "drop-C3"] },
+        { StorageProvider.Postgres, "to=2026-05-09T00:00:00Z", ["heat-A1", "offline-C3"] },
+        { StorageProvider.Postgres, "from=2026-05-09T00:00:00Z&to=2026-05-10T06:00:00Z", ["calving-B2", "drop-C3"] },
+        { StorageProvider.Postgres, "farmId=F1&status=Resolved&condition=Heat", ["heat-A1"] },
+        { StorageProvider.Postgres, "cowId=B2&severity=Info", [] },
+        { StorageProvider.Sqlite, "status=escalated,acknowledged", ["calving-B2", "drop-C3"] },
+        { StorageProvider.Sqlite, "condition=Heat&condition=SensorOffline&severity=Info", ["heat-A1", "offline-C3"] },
+        { StorageProvider.Sqlite, "farmId=F1&from=2026-05-09T00:00:00Z&to=2026-05-10T06:00:00Z", ["calving-B2"] },
     };
 
     [Theory]
     [MemberData(nameof(Filters))]
-    public async Task Each_filter_narrows_the_list_which_keeps_the_newest_raised_first(string query, string[] expected)
+    public async Task Each_filter_narrows_the_list_which_keeps_the_newest_raised_first(StorageProvider provider, string query, string[] expected)
     {
-        await using var db = await _providers.NewDatabase(StorageProvider.Postgres, "alerts_filter");
+        await using var db = await _providers.NewDatabase(provider, "alerts_filter");
         var alerts = await SeedFiveAlerts(db);
         await using var gateway = await GatewayHost.StartAsync(db, _clock);
 
