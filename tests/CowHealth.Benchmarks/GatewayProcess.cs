@@ -18,6 +18,16 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>CPU the Gateway process has used so far, all its threads together.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<GatewayProcess> StartAsync(int port, IReadOnlyDictionary<string, string> settings)
     {
         var dll = GatewayAssembly();
