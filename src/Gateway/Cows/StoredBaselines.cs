@@ -8,8 +8,9 @@ namespace CowHealth.Gateway.Cows;
 /// (<c>detection_states</c>), so the API shows the very numbers her alerts were judged against,
 /// not a second estimate. The state is the Processor's binary image (<c>TrackedCow.Snapshot</c>);
 /// this reads only its leading fields, which formats 1 and 2 share (format 2 added a condition's
-/// track after them), and answers null for a format it does not know. <c>StoredBaselines_Specs</c> feeds the real detector and checks these numbers, so a
-/// change of layout on the Processor's side fails there first.
+/// track after them), and answers null for a format it does not know. <c>StoredBaselines_Specs</c>
+/// feeds the real detector and checks these numbers, so a change of layout on the Processor's side
+/// fails there first.
 /// </summary>
 public static class StoredBaselines
 {
