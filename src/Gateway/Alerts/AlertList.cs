@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using CowHealth.Storage;
 using CowHealth.Storage.Alerts;
+using Microsoft.EntityFrameworkCore;
 
 namespace CowHealth.Gateway.Alerts;
 
@@ -55,9 +55,10 @@ public static class AlertList
 
         if (after is not null)
         {
-            alerts = alerts.Where(a => a.RaisedAt < after.RaisedAt
-                || (a.RaisedAt == after.RaisedAt && string.Compare(a.CowId, after.CowId) < 0)
-                || (a.RaisedAt == after.RaisedAt && a.CowId == after.CowId && a.Condition < after.Condition));
+            var raisedAt = after.RaisedAt.UtcDateTime;
+            alerts = alerts.Where(a => a.RaisedAt < raisedAt
+                || (a.RaisedAt == raisedAt && string.Compare(a.CowId, after.CowId) < 0)
+                || (a.RaisedAt == raisedAt && a.CowId == after.CowId && a.Condition < after.Condition));
         }
 
         // All three descending, so an index on (raised_at, cow_id, condition) read backwards gives the order.

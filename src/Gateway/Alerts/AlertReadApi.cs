@@ -58,7 +58,7 @@ public static class AlertReadApi
         var filter = new AlertFilter(statuses, conditions, severities, farm, cow, raisedFrom?.UtcDateTime, raisedBefore?.UtcDateTime);
         var rows = await AlertList.Query(db, filter, after).AsNoTracking().Take(pageSize + 1).ToListAsync(cancellationToken);
         var page = rows.Take(pageSize).ToList();
-        var next = rows.Count > pageSize ? PageCursor.Encode(new AlertCursor(page[^1].RaisedAt, page[^1].CowId, page[^1].Condition)) : null;
+        var next = rows.Count > pageSize ? PageCursor.Encode(new AlertCursor(AlertView.Utc(page[^1].RaisedAt), page[^1].CowId, page[^1].Condition)) : null;
         return TypedResults.Ok(new Page<AlertView>([.. page.Select(AlertView.From)], next));
     }
 

@@ -41,8 +41,10 @@ public static class CowList
             case CowSort.LatestReading:
                 if (after is not null)
                 {
-                    rows = rows.Where(r => r.Cow.LatestMeasuredAt > after.LatestMeasuredAt
-                        || (r.Cow.LatestMeasuredAt == after.LatestMeasuredAt && string.Compare(r.Cow.CowId, after.CowId) > 0));
+                    // In UTC whatever offset a hand-made cursor carries: the database compares instants.
+                    var latest = after.LatestMeasuredAt.UtcDateTime;
+                    rows = rows.Where(r => r.Cow.LatestMeasuredAt > latest
+                        || (r.Cow.LatestMeasuredAt == latest && string.Compare(r.Cow.CowId, after.CowId) > 0));
                 }
 
                 return rows.OrderBy(r => r.Cow.LatestMeasuredAt).ThenBy(r => r.Cow.CowId);

@@ -10,7 +10,12 @@ namespace CowHealth.Gateway.Querying;
 /// </summary>
 public static class PageCursor
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectRequiredConstructorParameters = true };
+    // Every field present and none null where the position has none: anything else is no cursor of ours.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
 
     public static string Encode<T>(T position)
         where T : class =>

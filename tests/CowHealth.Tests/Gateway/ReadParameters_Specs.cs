@@ -36,6 +36,7 @@ public sealed class ReadParameters_Specs(ThrowawayPostgres postgres)
         ($"/api/cows?farmId={TooLongId}", "farmId"),
         ("/api/cows?cursor=not-a-cursor!", "cursor"),
         ("/api/cows?cursor=eyJ4IjoxfQ", "cursor"),
+        ($"/api/cows?cursor={Cursor("""{"sort":0,"cowId":null,"healthRank":0,"latestMeasuredAt":"2026-05-01T00:00:00Z"}""")}", "cursor"),
         ("/api/cows/cow%20one", "cowId"),
         ($"/api/cows/{TooLongId}", "cowId"),
         ("/api/cows/%F0%9F%90%84", "cowId"),
@@ -91,6 +92,28 @@ public sealed class ReadParameters_Specs(ThrowawayPostgres postgres)
     }
 
     [Fact]
+    public async Task A_hand_made_cursor_of_the_right_shape_is_answered_without_a_server_error()
+    {
+        await using var db = await _providers.NewDatabase(StorageProvider.Postgres, "read_cursors");
+        await new StoredHerd(db, TimeProvider.System).Store(StoredHerd.Reading("cow-1", "F1", new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero)));
+        await using var gateway = await GatewayHost.StartAsync(db, TimeProvider.System);
+        string[] handMade =
+        [
+            $"/api/cows?sort=LatestReading&cursor={Cursor("""{"sort":2,"cowId":"a","healthRank":0,"latestMeasuredAt":"2026-05-01T00:00:00"}""")}",
+            $"/api/cows?sort=LatestReading&cursor={Cursor("""{"sort":2,"cowId":"a","healthRank":0,"latestMeasuredAt":"9999-12-31T23:59:59+14:00"}""")}",
+            $"/api/cows?sort=HealthState&cursor={Cursor("""{"sort":1,"cowId":"","healthRank":-2147483648,"latestMeasuredAt":"0001-01-01T00:00:00Z"}""")}",
+            $"/api/alerts?cursor={Cursor("""{"raisedAt":"2026-05-01T00:00:00-05:00","cowId":"a","condition":99}""")}",
+            $"/api/alerts?cursor={Cursor("""{"raisedAt":"0001-01-01T00:00:00Z","cowId":"x","condition":0}""")}",
+        ];
+
+        foreach (var url in handMade)
+        {
+            using var response = await gateway.Http.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"{url} -> {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Fact]
     public async Task The_openapi_document_declares_each_read_parameter_with_what_it_accepts_and_the_problems_each_endpoint_answers()
     {
         await using var db = await _providers.NewDatabase(StorageProvider.Postgres, "read_openapi");
@@ -118,4 +141,6 @@ public sealed class ReadParameters_Specs(ThrowawayPostgres postgres)
         Assert.Equal(["200", "400", "404"], Responses("/api/alerts/{alertId}"));
         Assert.Equal(["200", "400"], Responses("/api/herd/summary"));
     }
+
+    private static string Cursor(string json) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
 }
