@@ -43,5 +43,6 @@ public sealed class PartitionMemories(HerdDetector detector, DetectionStateStore
     /// <summary>After a failed unit of work: load the partition again as stored.</summary>
     public void Forget(int partition) => _partitions.TryRemove(partition, out _);
 
-    public long SilentForTicks(string farmId) => detector.SilentForTicks(farmId);
+    /// <summary>Each farm's silence threshold; one delegate for the life of the Processor, not one per reading.</summary>
+    public Func<string, long> SilentForTicks { get; } = detector.SilentForTicks;
 }
