@@ -154,8 +154,8 @@ public sealed class ReadingIngestor(
         metrics.ReadingsIngested.Add(accepted.Count);
         foreach (var record in accepted)
         {
-            metrics.MeasuredToStored.Record((storedAt - record.Message.MeasuredAt.UtcDateTime).TotalSeconds);
-            metrics.ProducedToStored.Record((storedAt - record.Timestamp.UtcDateTime).TotalSeconds);
+            metrics.MeasuredToStored.Observe((storedAt - record.Message.MeasuredAt.UtcDateTime).TotalSeconds);
+            metrics.ProducedToStored.Observe((storedAt - record.Timestamp.UtcDateTime).TotalSeconds);
         }
     }
 }
