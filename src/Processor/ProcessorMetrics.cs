@@ -16,6 +16,9 @@ public sealed class ProcessorMetrics
 {
     public const string MeterName = "CowHealth.Processor";
 
+    /// <summary>Name of the counter of readings stored, for listeners such as the benchmark.</summary>
+    public const string ReadingsIngestedName = "readings_ingested";
+
     /// <summary>Name of the produced-to-stored histogram, for readers of the scrape such as the benchmark.</summary>
     public const string ProducedToStoredName = "cowhealth_processor_readings_produced_to_stored_seconds";
 
@@ -27,7 +30,7 @@ public sealed class ProcessorMetrics
     {
         var meter = meters.Create(MeterName);
         ReadingsIngested = meter.CreateCounter<long>(
-            "readings_ingested", "{reading}", "Readings stored (re-deliveries of stored readings included).");
+            ReadingsIngestedName, "{reading}", "Readings stored (re-deliveries of stored readings included).");
         ReadingsRejected = meter.CreateCounter<long>(
             "readings_rejected", "{reading}", "Readings sent to the dead-letter topic, by reason.");
         MeasuredToStored = service.Factory.CreateHistogram(
