@@ -58,7 +58,9 @@ public sealed partial class ServiceMetrics_Specs(ThrowawayPostgres postgres)
         Assert.False(processor.Has("cowhealth_simulator_readings_produced"), "the Processor shows no simulator metric");
         Assert.Equal(0, processor.Sum("cowhealth_kafka_produced", ("topic", Topics.Readings)));
         Assert.DoesNotContain(gateway.Names, n => n.StartsWith("cowhealth_kafka_", StringComparison.Ordinal) || n.StartsWith("cowhealth_processor_", StringComparison.Ordinal));
-        Assert.True(processor.Has("cowhealth_processor_readings_produced_to_stored_seconds_bucket"), "the latency histogram");
+        Assert.Equal(sent, processor.Sum("cowhealth_processor_readings_produced_to_stored_seconds_count"));
+        Assert.Equal(sent, processor.Sum("cowhealth_processor_readings_measured_to_stored_seconds_count"));
+        Assert.True(processor.Has("cowhealth_processor_readings_produced_to_stored_seconds_bucket"), "the latency histogram's buckets");
         Assert.True(processor.Has("cowhealth_processor_alerts_open"), "the open alerts gauge");
 
         Assert.All(ProcessWideNames, name => Assert.True(processor.Has(name), $"the Processor shows {name}"));
