@@ -201,13 +201,10 @@ internal static class ProcessorBenchmark
             CancellationToken.None);
 
     /// <summary>
-    /// The Processor's sustained rate: readings stored per second from the first stored reading to
+    /// The Processor's sustained rate: readings stored per second from the first stored batch to
     /// the last, so the host's one-off start-up (JIT, EF Core model, migrations, joining the group)
-    /// does not count against it; also the rate counted from its start, and how long start-up took.
-    /// </summary>
-    /// <summary>
-    /// The rate from the first batch stored to the last (and from the Processor's start, when
-    /// <paramref name="stored"/> was made), then a check that the table really holds them all.
+    /// does not count against it; also the rate counted from its start (when <paramref name="stored"/>
+    /// was made), and how long start-up took. Then a check that the table really holds them all.
     /// </summary>
     private static async Task<(double Sustained, double FromStart, TimeSpan FirstStoredAfter)> SustainedRate(
         StoredReadings stored, string database, int expected)
