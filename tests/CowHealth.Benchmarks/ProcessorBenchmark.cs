@@ -64,7 +64,7 @@ internal static class ProcessorBenchmark
             Console.WriteLine($"CPU per 1,000 readings, whole chain:                {ingestCpu.PerThousand(readings.Count)} (broker and Processor start-up included)");
             Console.WriteLine($"alerts raised from the herd's own conditions:      {await Scalar(database, "SELECT count(*) FROM alerts"):N0}");
 
-            using var latencies = new ScrapedLatency(run.ProcessorUrl);
+            var latencies = new ScrapedLatency(run.ProcessorUrl);
             await latencies.Start();
             var sentAt = new System.Collections.Concurrent.ConcurrentDictionary<(string Cow, DateTimeOffset MeasuredAt), long>();
             var fevers = InjectFevers(herd, start + TimeSpan.FromDays(days));
@@ -345,9 +345,8 @@ internal static class ProcessorBenchmark
     /// quantiles interpolated within a bucket as <c>histogram_quantile</c> does, so the benchmark
     /// reports what the pipeline dashboard shows.
     /// </summary>
-    private sealed class ScrapedLatency(Uri processor) : IDisposable
+    private sealed class ScrapedLatency(Uri processor)
     {
-        private readonly HttpClient _http = new() { BaseAddress = processor };
         private IReadOnlyList<(double UpperBound, double Count)> _atStart = [];
 
         public async Task Start() => _atStart = await Buckets();
@@ -359,8 +358,6 @@ internal static class ProcessorBenchmark
             var total = buckets[^1].Count;
             return (Quantile(0.5, buckets), Quantile(0.99, buckets), buckets.Single(b => b.UpperBound == 0.5).Count / total);
         }
-
-        public void Dispose() => _http.Dispose();
 
         private static double Quantile(double q, List<(double UpperBound, double Count)> cumulative)
         {
@@ -382,16 +379,12 @@ internal static class ProcessorBenchmark
         /// <summary>The cumulative bucket counts, in the order of their bounds (+Inf last).</summary>
         private async Task<IReadOnlyList<(double UpperBound, double Count)>> Buckets()
         {
-            var prefix = ProcessorMetrics.ProducedToStoredName + "_bucket{le=\"";
-            var scrape = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-            return [.. scrape.Split('\n')
-                .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))
-                .Select(line =>
-                {
-                    var bound = line[prefix.Length..line.IndexOf('"', prefix.Length)];
-                    return (UpperBound: bound == "+Inf" ? double.PositiveInfinity : double.Parse(bound, CultureInfo.InvariantCulture),
-                        Count: double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-                })
+            var scrape = await ScrapedMetrics.From(processor);
+            return [.. scrape.Series
+                .Where(series => series.Name == ProcessorMetrics.ProducedToStoredName + "_bucket")
+                .Select(series => series.Labels["le"] is var bound && bound == "+Inf"
+                    ? (UpperBound: double.PositiveInfinity, series.Value)
+                    : (UpperBound: double.Parse(bound, CultureInfo.InvariantCulture), series.Value))
                 .OrderBy(bucket => bucket.UpperBound)];
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CowHealth.Tests.Observability;
+namespace CowHealth.Testing;
 
 /// <summary>One scrape of a <c>/metrics</c> page in Prometheus's text format, as series with labels and values.</summary>
 public sealed class ScrapedMetrics
