@@ -1,3 +1,4 @@
+using CowHealth.Benchmarks.AlertQuality;
 using CowHealth.Testing;
 
 namespace CowHealth.Benchmarks;
@@ -11,6 +12,7 @@ internal static class BenchmarkCommand
         ["processor"] = ("Raw binary COPY vs the Processor's whole chain, and produce-to-stored latency at a steady rate.", ProcessorBenchmark.Run),
         ["gateway"] = ("The Gateway's reads over 10 M stored readings: p99 at a constant rate for a cow's week of readings (raw, hourly) and the herd summary; query plans.", GatewayBenchmark.Run),
         ["detection"] = ("Readings per second through the detection rules (HerdDetector), bytes per tracked cow, snapshot size.", DetectionBenchmark.Run),
+        ["alert-quality"] = ("The scorecard: the Simulator's herd through the real Processor, alerts scored against ground truth; writes docs/alert-quality.md.", AlertQualityBenchmark.Run),
     };
 
     public static async Task<int> Run(string[] args)
