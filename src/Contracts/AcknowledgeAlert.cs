@@ -15,5 +15,12 @@ public sealed record AcknowledgeAlert(
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
+    /// <summary>
+    /// Identifies this request. A redelivery of the command carries the same id, so its answer (the
+    /// acknowledgement or the rejection) is given once however often it arrives. Empty in commands
+    /// sent before it existed: the answer is then identified by the alert, the person and the time asked.
+    /// </summary>
+    public Guid AcknowledgementId { get; init; }
+
     Guid ICowMessage.CorrelationId => AlertId;
 }

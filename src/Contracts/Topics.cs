@@ -12,11 +12,15 @@ public static class Topics
     /// <summary>Commands from people, Gateway to Processor (acknowledge and similar).</summary>
     public const string Commands = "cow-health-commands";
 
-    /// <summary>Rejected input, with the reason in the record's headers.</summary>
-    public const string ReadingsDeadLetter = "cow-health-data.dlq";
+    /// <summary>Rejected readings, with the reason in the record's headers.</summary>
+    public const string ReadingsDeadLetter = Readings + ".dlq";
+
+    /// <summary>Rejected commands, with the reason in the record's headers.</summary>
+    public const string CommandsDeadLetter = Commands + ".dlq";
 
     /// <summary>The dead-letter topic that belongs to <paramref name="topic"/>.</summary>
     public static string DeadLetterOf(string topic) => topic + ".dlq";
 
-    public static IReadOnlyList<string> All { get; } = [Readings, Alerts, Commands, ReadingsDeadLetter];
+    /// <summary>Every topic, dead-letter topics included: whatever creates topics creates all of these.</summary>
+    public static IReadOnlyList<string> All { get; } = [Readings, Alerts, Commands, ReadingsDeadLetter, CommandsDeadLetter];
 }

@@ -52,4 +52,22 @@ public sealed class KafkaOptions
     /// <summary>Producer batching delay (<c>linger.ms</c>): a little latency buys much larger batches. Default 5 ms.</summary>
     [Range(0, 1_000)]
     public int ProducerLingerMilliseconds { get; set; } = 5;
+
+    /// <summary>
+    /// The first pause after a transient failure (the database or broker away, a time-out): the
+    /// partition holds and tries again, the pause doubling up to <see cref="TransientRetryMax"/>. Default 100 ms.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan TransientRetryFirst { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest pause between two tries of a partition held by a transient failure. Default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan TransientRetryMax { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Records waiting this long without their partition moving on make it stalled: readiness turns
+    /// Unhealthy while it is failing, Degraded while it is only slow. Default 30 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -16,13 +16,16 @@ public sealed class KafkaRiderMetrics
     public const string MeterName = "CowHealth.Kafka";
 
     private readonly ConcurrentDictionary<(string Group, string Topic, int Partition), long> _lags = new();
+    private readonly ConcurrentDictionary<(string Group, string Topic, int Partition), double> _stalls = new();
 
     public KafkaRiderMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
         Consumed = meter.CreateCounter<long>("consumed", "{message}", "Records read from a topic by a topic endpoint.");
         Dispatched = meter.CreateCounter<long>("dispatched", "{message}", "Records whose dispatch into MassTransit completed.");
-        Failed = meter.CreateCounter<long>("failed", "{message}", "Records whose dispatch still failed after MassTransit's retries.");
+        Failed = meter.CreateCounter<long>("failed", "{message}", "Records whose handling failed as poison (they are then dead-lettered).");
+        TransientFailures = meter.CreateCounter<long>(
+            "transient_failures", "{attempt}", "Attempts that failed transiently (database, broker, time-out): the partition held and retried.");
         DeadLettered = meter.CreateCounter<long>("dead_lettered", "{message}", "Records parked on a dead-letter topic, by the topic they came from.");
         Produced = meter.CreateCounter<long>("produced", "{message}", "Messages the broker acknowledged.");
         ProduceFailures = meter.CreateCounter<long>("produce_failures", "{message}", "Messages the broker did not take.");
@@ -38,6 +41,15 @@ public sealed class KafkaRiderMetrics
                 new KeyValuePair<string, object?>("partition", l.Key.Partition))),
             "{message}",
             "Log-end offset minus the consumer group's handled position, per partition.");
+        meter.CreateObservableGauge(
+            "partition_stalled_seconds",
+            () => _stalls.Select(s => new Measurement<double>(
+                s.Value,
+                new KeyValuePair<string, object?>("group", s.Key.Group),
+                new KeyValuePair<string, object?>("topic", s.Key.Topic),
+                new KeyValuePair<string, object?>("partition", s.Key.Partition))),
+            "s",
+            "How long records have waited in a partition without it moving on; 0 while it keeps up.");
     }
 
     internal Counter<long> Consumed { get; }
@@ -45,6 +57,8 @@ public sealed class KafkaRiderMetrics
     internal Counter<long> Dispatched { get; }
 
     internal Counter<long> Failed { get; }
+
+    internal Counter<long> TransientFailures { get; }
 
     internal Counter<long> DeadLettered { get; }
 
@@ -63,6 +77,12 @@ public sealed class KafkaRiderMetrics
     /// A partition given up (revoked, or the endpoint stopped) lags nothing here: it reads zero
     /// rather than vanishing, so a sum over instances stays right and no stale value lingers.
     /// </summary>
-    internal void PartitionReleased(string group, string topic, int partition) =>
+    internal void PartitionReleased(string group, string topic, int partition)
+    {
         _lags[(group, topic, partition)] = 0;
+        _stalls[(group, topic, partition)] = 0;
+    }
+
+    internal void RecordStall(string group, string topic, int partition, TimeSpan waiting) =>
+        _stalls[(group, topic, partition)] = Math.Round(waiting.TotalSeconds, 1);
 }

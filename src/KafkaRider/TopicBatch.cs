@@ -5,7 +5,12 @@ namespace CowHealth.KafkaRider;
 /// <c>IConsumer&lt;TopicBatch&lt;T&gt;&gt;</c> by a batch topic endpoint. Records are in offset order,
 /// so one key's messages keep their order within and across batches.
 /// </summary>
-public sealed record TopicBatch<T>(string Topic, int Partition, IReadOnlyList<TopicRecord<T>> Records)
+/// <param name="Assignment">
+/// This consumer's current holding of the partition: a new value each time the partition is
+/// assigned to it. A consumer that keeps per-partition state outside Kafka can fence an earlier
+/// holding with it (throw <see cref="Failures.PartitionFencedException"/> when a newer holder exists).
+/// </param>
+public sealed record TopicBatch<T>(string Topic, int Partition, IReadOnlyList<TopicRecord<T>> Records, Guid Assignment)
     where T : class
 {
     public int Count => Records.Count;

@@ -51,11 +51,11 @@ public static class ProcessorExtensions
                 rider.AddSagaStateMachine<CowAlertStateMachine, CowAlert>().EfCoreRepository();
                 rider.UsingKafka((context, kafka) =>
                 {
-                    kafka.TopicBatchEndpoint<SensorReading>(Topics.Readings, ReadingsGroup, ReadingBatches, endpoint =>
-                    {
-                        endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000));
-                        endpoint.ConfigureConsumer<ReadingIngestor>(context);
-                    }, ReadingPartitions);
+                    StorageFailures.AreTransient(kafka.Failures);
+                    // No retry filter: a transient failure holds the partition in the rider until it passes,
+                    // and a poison one is the same on every try.
+                    kafka.TopicBatchEndpoint<SensorReading>(Topics.Readings, ReadingsGroup, ReadingBatches,
+                        endpoint => endpoint.ConfigureConsumer<ReadingIngestor>(context), ReadingPartitions);
                     kafka.TopicEndpoint<AcknowledgeAlert>(Topics.Commands, CommandsGroup, endpoint =>
                     {
                         // A reading batch may have changed the same saga a moment ago: load again and retry.

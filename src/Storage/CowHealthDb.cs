@@ -22,6 +22,8 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<CowDetectionState> DetectionStates => Set<CowDetectionState>();
 
+    public DbSet<ReadingsPartitionHolder> ReadingsPartitionHolders => Set<ReadingsPartitionHolder>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Cow>(cow =>
@@ -94,6 +96,12 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
         {
             state.HasKey(s => s.CowId);
             state.Property(s => s.CowId).HasMaxLength(StorageLimits.IdLength);
+        });
+
+        modelBuilder.Entity<ReadingsPartitionHolder>(holder =>
+        {
+            holder.HasKey(h => h.Partition);
+            holder.Property(h => h.Partition).ValueGeneratedNever();
         });
     }
 }

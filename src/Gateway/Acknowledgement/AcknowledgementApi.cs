@@ -98,7 +98,7 @@ public static class AcknowledgementApi
                 statusCode: StatusCodes.Status409Conflict, title: "Alert already resolved");
         }
 
-        var command = new AcknowledgeAlert(id, alert.CowId, body!.AcknowledgedBy!, body.Note, clock.GetUtcNow());
+        var command = new AcknowledgeAlert(id, alert.CowId, body!.AcknowledgedBy!, body.Note, clock.GetUtcNow()) { AcknowledgementId = Guid.NewGuid() };
         try
         {
             await commands.Produce(command, cancellationToken).WaitAsync(options.Value.CommandTimeout, cancellationToken);

@@ -6,21 +6,22 @@ using MassTransit.Transports;
 namespace CowHealth.KafkaRider.Consuming;
 
 /// <summary>
-/// Dispatches a partition's records as one <see cref="TopicBatch{T}"/>. When the batch still fails
-/// after retries, each record is tried again as a batch of one, so only the records that fail on
-/// their own are parked and the rest are handled.
+/// Dispatches a partition's records as one <see cref="TopicBatch{T}"/>. A transient failure holds
+/// the batch until it passes. A poison failure is narrowed down: each record is tried again as a
+/// batch of one, so only the records that fail on their own are parked and the rest are handled.
 /// </summary>
 internal sealed class BatchRecordHandler<T>(
     string topic, ReceiveEndpointContext endpoint, IReceivePipeDispatcher dispatcher, DeadLetterPublisher deadLetters, KafkaRiderMetrics metrics)
     : RecordHandler<T>(topic, endpoint, dispatcher, deadLetters, metrics)
     where T : class, ICowMessage
 {
-    public override async Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken)
+    public override async Task Handle(
+        IReadOnlyList<ConsumeResult<string, byte[]>> records, Guid assignment, PartitionRetry retry, CancellationToken cancellationToken)
     {
         var valid = new List<(ConsumeResult<string, byte[]> Record, T Message)>(records.Count);
         foreach (var record in records)
         {
-            if (await DeserializeOrPark(record, cancellationToken) is { } message)
+            if (await DeserializeOrPark(record, retry, cancellationToken) is { } message)
             {
                 valid.Add((record, message));
             }
@@ -33,17 +34,17 @@ internal sealed class BatchRecordHandler<T>(
 
         try
         {
-            await Dispatch(valid[^1].Record, BatchOf(valid), cancellationToken);
+            await retry.Run(() => Dispatch(valid[^1].Record, BatchOf(valid, assignment), cancellationToken), cancellationToken);
             Metrics.Dispatched.Add(valid.Count, KafkaRiderMetrics.Topic(Topic));
             return;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested && valid.Count > 1)
         {
-            // Fall through: find the records that fail on their own.
+            // Poison somewhere in the batch: find the records that fail on their own.
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await Park(valid[0].Record, ex, cancellationToken);
+            await Park(valid[0].Record, ex, retry, cancellationToken);
             return;
         }
 
@@ -51,17 +52,18 @@ internal sealed class BatchRecordHandler<T>(
         {
             try
             {
-                await Dispatch(one.Record, BatchOf([one]), cancellationToken);
+                await retry.Run(() => Dispatch(one.Record, BatchOf([one], assignment), cancellationToken), cancellationToken);
                 Metrics.Dispatched.Add(1, KafkaRiderMetrics.Topic(Topic));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                await Park(one.Record, ex, cancellationToken);
+                await Park(one.Record, ex, retry, cancellationToken);
             }
         }
     }
 
-    private TopicBatch<T> BatchOf(List<(ConsumeResult<string, byte[]> Record, T Message)> records) =>
+    private TopicBatch<T> BatchOf(List<(ConsumeResult<string, byte[]> Record, T Message)> records, Guid assignment) =>
         new(Topic, records[0].Record.Partition.Value,
-            records.Select(r => new TopicRecord<T>(r.Message, r.Record.Offset.Value, r.Record.Message.Timestamp.UtcDateTime)).ToList());
+            records.Select(r => new TopicRecord<T>(r.Message, r.Record.Offset.Value, r.Record.Message.Timestamp.UtcDateTime)).ToList(),
+            assignment);
 }

@@ -15,6 +15,8 @@ internal sealed class PartitionRun
     public bool Continues(ConsumeResult<string, byte[]> record) =>
         _worker is null || _worker.Partition.Partition == record.Partition;
 
+    public bool IsFor(TopicPartition partition) => _worker is not null && _worker.Partition == partition;
+
     public void Start(PartitionWorker worker) => _worker = worker;
 
     public void Add(ConsumeResult<string, byte[]> record) => _records.Add(record);

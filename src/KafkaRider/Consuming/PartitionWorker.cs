@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace CowHealth.KafkaRider.Consuming;
 /// </summary>
 internal sealed class PartitionWorker : IDisposable
 {
-    private static readonly TimeSpan RetryAfterUnexpectedFailure = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RetryAfterHandlerFault = TimeSpan.FromSeconds(1);
 
     private readonly Channel<List<ConsumeResult<string, byte[]>>> _queue =
         Channel.CreateUnbounded<List<ConsumeResult<string, byte[]>>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -19,24 +20,36 @@ internal sealed class PartitionWorker : IDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly IRecordHandler _handler;
     private readonly TopicBatchLimits _limits;
-    private readonly SemaphoreSlim _concurrency;
+    private readonly PartitionRetry _retry;
     private readonly ILogger _logger;
+    private readonly Guid _assignment = Guid.NewGuid();
     private volatile bool _stopRequested;
     private int _buffered;
     private long _handledOffset = Offset.Unset.Value;
     private long _firstSeenOffset = Offset.Unset.Value;
+    private long _waitingSince = Stopwatch.GetTimestamp();
 
-    public PartitionWorker(TopicPartition partition, IRecordHandler handler, TopicBatchLimits limits, SemaphoreSlim concurrency, ILogger logger)
+    public PartitionWorker(TopicPartition partition, IRecordHandler handler, TopicBatchLimits limits, PartitionRetry retry, ILogger logger)
     {
         Partition = partition;
         _handler = handler;
         _limits = limits;
-        _concurrency = concurrency;
+        _retry = retry;
         _logger = logger;
         Completion = Task.Run(Run);
     }
 
     public TopicPartition Partition { get; }
+
+    /// <summary>
+    /// How long records have waited here without the partition moving on: zero while it keeps up
+    /// or has nothing to do. A failing dependency or a slow one shows here first.
+    /// </summary>
+    public TimeSpan WaitingWithoutProgress =>
+        Buffered > 0 ? Stopwatch.GetElapsedTime(Interlocked.Read(ref _waitingSince)) : TimeSpan.Zero;
+
+    /// <summary>The last attempt at the batch in hand failed transiently; the worker is waiting to retry.</summary>
+    public bool Failing => _retry.Failing;
 
     public Task Completion { get; }
 
@@ -67,7 +80,12 @@ internal sealed class PartitionWorker : IDisposable
     public void Enqueue(List<ConsumeResult<string, byte[]>> records)
     {
         Interlocked.CompareExchange(ref _firstSeenOffset, records[0].Offset.Value, Offset.Unset.Value);
-        Interlocked.Add(ref _buffered, records.Count);
+        if (Interlocked.Add(ref _buffered, records.Count) == records.Count)
+        {
+            // Idle until now: the wait starts with these records, not with the last batch long ago.
+            Interlocked.Exchange(ref _waitingSince, Stopwatch.GetTimestamp());
+        }
+
         _queue.Writer.TryWrite(records);
     }
 
@@ -92,6 +110,7 @@ internal sealed class PartitionWorker : IDisposable
             {
                 await HandleUntilDone(batch);
                 Interlocked.Exchange(ref _handledOffset, batch[^1].Offset.Value);
+                Interlocked.Exchange(ref _waitingSince, Stopwatch.GetTimestamp());
                 Interlocked.Add(ref _buffered, -batch.Count);
                 batch.Clear();
             }
@@ -160,25 +179,20 @@ internal sealed class PartitionWorker : IDisposable
     {
         while (true)
         {
-            await _concurrency.WaitAsync(_abort.Token);
             try
             {
-                await _handler.Handle(batch, _abort.Token);
+                await _handler.Handle(batch, _assignment, _retry, _abort.Token);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !_abort.IsCancellationRequested)
             {
-                // The handler parks what fails; reaching here means parking itself failed (the broker
-                // is away). Skipping would lose the records, so hold the partition and try again.
-                _logger.LogError(ex, "Records {First}..{Last} of {Partition} could not be handled or parked; retrying",
+                // Handlers wait out transient failures and park poison themselves, so this is a fault of
+                // the handler itself. Skipping would lose the records: hold the partition and try again.
+                _logger.LogError(ex, "Records {First}..{Last} of {Partition} could not be handled; retrying",
                     batch[0].Offset.Value, batch[^1].Offset.Value, Partition);
             }
-            finally
-            {
-                _concurrency.Release();
-            }
 
-            await Task.Delay(RetryAfterUnexpectedFailure, _abort.Token);
+            await Task.Delay(RetryAfterHandlerFault, _abort.Token);
         }
     }
 }

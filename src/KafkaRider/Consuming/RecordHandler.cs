@@ -21,10 +21,11 @@ internal abstract class RecordHandler<T>(
 
     protected KafkaRiderMetrics Metrics { get; } = metrics;
 
-    public abstract Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken);
+    public abstract Task Handle(
+        IReadOnlyList<ConsumeResult<string, byte[]>> records, Guid assignment, PartitionRetry retry, CancellationToken cancellationToken);
 
     /// <summary>The record's message, or null after parking a record that is not a valid <typeparamref name="T"/>.</summary>
-    protected async Task<T?> DeserializeOrPark(ConsumeResult<string, byte[]> record, CancellationToken cancellationToken)
+    protected async Task<T?> DeserializeOrPark(ConsumeResult<string, byte[]> record, PartitionRetry retry, CancellationToken cancellationToken)
     {
         string reason;
         Exception? exception = null;
@@ -46,7 +47,7 @@ internal abstract class RecordHandler<T>(
             exception = ex;
         }
 
-        await deadLetters.Publish(record, reason, exception, cancellationToken);
+        await retry.RunToTheEnd(() => deadLetters.Publish(record, reason, exception, cancellationToken), cancellationToken);
         return null;
     }
 
@@ -68,11 +69,14 @@ internal abstract class RecordHandler<T>(
         }
     }
 
-    protected Task Park(ConsumeResult<string, byte[]> record, Exception exception, CancellationToken cancellationToken)
+    /// <summary>Parks a record whose handling failed as poison: its own fault, so retrying cannot help.</summary>
+    protected Task Park(ConsumeResult<string, byte[]> record, Exception exception, PartitionRetry retry, CancellationToken cancellationToken)
     {
         Metrics.Failed.Add(1, KafkaRiderMetrics.Topic(Topic));
-        var reason = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0].Message : exception.Message;
-        return deadLetters.Publish(record, $"Handling failed after retries: {reason}", exception, cancellationToken);
+        var cause = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+        return retry.RunToTheEnd(
+            () => deadLetters.Publish(record, $"Handling failed (poison, {cause.GetType().Name}): {cause.Message}", cause, cancellationToken),
+            cancellationToken);
     }
 
     private static int SchemaVersionOf() => SchemaVersions.Current<T>();

@@ -11,11 +11,12 @@ internal sealed class SingleRecordHandler<T>(
     : RecordHandler<T>(topic, endpoint, dispatcher, deadLetters, metrics)
     where T : class, ICowMessage
 {
-    public override async Task Handle(IReadOnlyList<ConsumeResult<string, byte[]>> records, CancellationToken cancellationToken)
+    public override async Task Handle(
+        IReadOnlyList<ConsumeResult<string, byte[]>> records, Guid assignment, PartitionRetry retry, CancellationToken cancellationToken)
     {
         foreach (var record in records)
         {
-            var message = await DeserializeOrPark(record, cancellationToken);
+            var message = await DeserializeOrPark(record, retry, cancellationToken);
             if (message is null)
             {
                 continue;
@@ -23,12 +24,12 @@ internal sealed class SingleRecordHandler<T>(
 
             try
             {
-                await Dispatch(record, message, cancellationToken);
+                await retry.Run(() => Dispatch(record, message, cancellationToken), cancellationToken);
                 Metrics.Dispatched.Add(1, KafkaRiderMetrics.Topic(Topic));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                await Park(record, ex, cancellationToken);
+                await Park(record, ex, retry, cancellationToken);
             }
         }
     }

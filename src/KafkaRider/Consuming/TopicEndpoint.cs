@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CowHealth.KafkaRider.Failures;
 using Microsoft.Extensions.Logging;
 
 namespace CowHealth.KafkaRider.Consuming;
@@ -15,6 +16,7 @@ internal sealed class TopicEndpoint : IDisposable
 
     private readonly TopicEndpointDefinition _definition;
     private readonly IRecordHandler _handler;
+    private readonly FailureClassifier _classifier;
     private readonly KafkaOptions _kafka;
     private readonly KafkaRiderMetrics _metrics;
     private readonly ILogger _logger;
@@ -27,11 +29,14 @@ internal sealed class TopicEndpoint : IDisposable
     private Task _pollLoop = Task.CompletedTask;
     private readonly PartitionRun _run = new();
     private long _consumedSinceReport;
+    private volatile IReadOnlyList<PartitionStall> _stalls = [];
 
-    public TopicEndpoint(TopicEndpointDefinition definition, IRecordHandler handler, KafkaOptions kafka, KafkaRiderMetrics metrics, ILogger logger)
+    public TopicEndpoint(
+        TopicEndpointDefinition definition, IRecordHandler handler, FailureClassifier classifier, KafkaOptions kafka, KafkaRiderMetrics metrics, ILogger logger)
     {
         _definition = definition;
         _handler = handler;
+        _classifier = classifier;
         _kafka = kafka;
         _metrics = metrics;
         _logger = logger;
@@ -44,6 +49,9 @@ internal sealed class TopicEndpoint : IDisposable
     public Task Subscribed => _subscribed.Task;
 
     public bool IsPolling => !_pollLoop.IsCompleted;
+
+    /// <summary>Partitions whose records have waited without progress for at least <see cref="KafkaOptions.StalledAfter"/>.</summary>
+    public IReadOnlyList<PartitionStall> Stalls => _stalls;
 
     public void Start() =>
         // Confluent's Consume blocks; a dedicated thread keeps it off the thread pool.
@@ -80,6 +88,7 @@ internal sealed class TopicEndpoint : IDisposable
                     _consumedSinceReport = 0;
                     Commit(consumer, _workers.Values);
                     RecordLag(consumer);
+                    RecordStalls();
                     nextCommit = DateTime.UtcNow + _kafka.CommitInterval;
                 }
             }
@@ -205,7 +214,8 @@ internal sealed class TopicEndpoint : IDisposable
         var limits = _definition.BatchLimits ?? new TopicBatchLimits(1, TimeSpan.Zero);
         foreach (var partition in partitions)
         {
-            _workers[partition] = new PartitionWorker(partition, _handler, limits, _concurrency, _logger);
+            var retry = new PartitionRetry(partition, _classifier, _concurrency, _kafka, _metrics, _logger);
+            _workers[partition] = new PartitionWorker(partition, _handler, limits, retry, _logger);
         }
 
         _logger.LogInformation("Topic endpoint {Endpoint} was assigned partitions {Partitions}",
@@ -215,10 +225,16 @@ internal sealed class TopicEndpoint : IDisposable
     private List<PartitionWorker> Take(IEnumerable<TopicPartition> partitions)
     {
         var taken = new List<PartitionWorker>();
-        // Records read but not handed over belong to the next owner now; it reads them again.
-        _run.Clear();
         foreach (var partition in partitions)
         {
+            // Records of a partition given up that were read but not handed over belong to the next owner
+            // now, who reads them again. Those of a partition kept must stay: the consumer's position has
+            // moved past them, so dropping them would let later offsets be committed over a hole.
+            if (_run.IsFor(partition))
+            {
+                _run.Clear();
+            }
+
             if (_workers.Remove(partition, out var worker))
             {
                 taken.Add(worker);
@@ -264,6 +280,7 @@ internal sealed class TopicEndpoint : IDisposable
         foreach (var worker in workers)
         {
             _metrics.PartitionReleased(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value);
+            _stalls = _stalls.Where(s => s.Partition != worker.Partition.Partition.Value).ToList();
             _workers.Remove(worker.Partition);
             _committed.Remove(worker.Partition);
             if (worker.Completion.IsCompleted)
@@ -300,6 +317,22 @@ internal sealed class TopicEndpoint : IDisposable
             _logger.Log(ex.Error.Code == ErrorCode.RebalanceInProgress ? LogLevel.Debug : LogLevel.Warning,
                 "Topic endpoint {Endpoint}: commit failed: {Reason}", Name, ex.Error.Reason);
         }
+    }
+
+    private void RecordStalls()
+    {
+        var stalls = new List<PartitionStall>();
+        foreach (var worker in _workers.Values)
+        {
+            var waiting = worker.WaitingWithoutProgress;
+            _metrics.RecordStall(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value, waiting);
+            if (waiting >= _kafka.StalledAfter)
+            {
+                stalls.Add(new PartitionStall(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value, waiting, worker.Failing));
+            }
+        }
+
+        _stalls = stalls;
     }
 
     private void RecordLag(IConsumer<string, byte[]> consumer)

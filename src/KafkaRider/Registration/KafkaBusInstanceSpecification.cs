@@ -56,7 +56,7 @@ internal sealed class KafkaBusInstanceSpecification(IRiderRegistrationContext co
 
             var receiveContext = endpointConfiguration.CreateReceiveEndpointContext();
             var handler = definition.CreateHandler(receiveContext, receiveContext.CreateReceivePipeDispatcher(), deadLetters, metrics);
-            return new TopicEndpoint(definition, handler, kafka, metrics, logger);
+            return new TopicEndpoint(definition, handler, configurator.Failures, kafka, metrics, logger);
         }).ToList();
 
         busInstance.Connect<IKafkaRider>(new KafkaRider(endpoints));

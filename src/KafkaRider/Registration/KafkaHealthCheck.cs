@@ -25,10 +25,25 @@ internal sealed class KafkaHealthCheck(SharedKafkaProducer producer, IServicePro
             return HealthCheckResult.Unhealthy($"Kafka is not reachable: {ex.Error.Reason}");
         }
 
-        var stopped = RiderIfStarted()?.StoppedEndpoints.ToList() ?? [];
-        return stopped.Count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"Topic endpoints stopped polling: {string.Join(", ", stopped)}");
+        var rider = RiderIfStarted();
+        var stopped = rider?.StoppedEndpoints.ToList() ?? [];
+        if (stopped.Count > 0)
+        {
+            return HealthCheckResult.Unhealthy($"Topic endpoints stopped polling: {string.Join(", ", stopped)}");
+        }
+
+        var stalls = rider?.Stalls.ToList() ?? [];
+        if (stalls.Count == 0)
+        {
+            return HealthCheckResult.Healthy();
+        }
+
+        // Failing: a dependency is away and nothing moves until it is back. Slow: work is running, just not finishing.
+        var failing = stalls.Where(s => s.Failing).ToList();
+        var which = string.Join(", ", (failing.Count > 0 ? failing : stalls).Select(s => $"{s.Topic}[{s.Partition}] for {s.For.TotalSeconds:0} s"));
+        return failing.Count > 0
+            ? HealthCheckResult.Unhealthy($"Partitions stalled by a failure that is being retried: {which}")
+            : HealthCheckResult.Degraded($"Partitions stalled while their work runs slowly: {which}");
     }
 
     private KafkaRider? RiderIfStarted()

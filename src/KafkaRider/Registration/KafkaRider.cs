@@ -23,6 +23,9 @@ internal sealed class KafkaRider(IReadOnlyList<TopicEndpoint> endpoints) : IKafk
     /// <summary>Endpoints whose poll loop has stopped, which only an unrecoverable consumer error causes.</summary>
     public IEnumerable<string> StoppedEndpoints => endpoints.Where(e => !e.IsPolling).Select(e => e.Name);
 
+    /// <summary>Partitions stalled past <see cref="KafkaOptions.StalledAfter"/>, on every endpoint.</summary>
+    public IEnumerable<PartitionStall> Stalls => endpoints.SelectMany(e => e.Stalls);
+
     private sealed class Handle(IReadOnlyList<TopicEndpoint> endpoints) : RiderHandle
     {
         public Task Ready { get; } = Task.WhenAll(endpoints.Select(e => e.Subscribed));

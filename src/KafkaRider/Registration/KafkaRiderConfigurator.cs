@@ -1,5 +1,6 @@
 using CowHealth.Contracts;
 using CowHealth.KafkaRider.Consuming;
+using CowHealth.KafkaRider.Failures;
 using MassTransit;
 
 namespace CowHealth.KafkaRider.Registration;
@@ -8,6 +9,13 @@ namespace CowHealth.KafkaRider.Registration;
 public sealed class KafkaRiderConfigurator
 {
     internal List<TopicEndpointDefinition> Endpoints { get; } = [];
+
+    /// <summary>
+    /// How every endpoint of this rider tells poison from a transient failure; a service adds the
+    /// failures of its own dependencies that are transient, e.g.
+    /// <c>kafka.Failures.TreatAsTransient&lt;DbUpdateConcurrencyException&gt;()</c>.
+    /// </summary>
+    public FailureClassifier Failures { get; } = new();
 
     /// <summary>
     /// Consumes <paramref name="topic"/> in consumer group <paramref name="groupId"/> and dispatches each

@@ -69,8 +69,22 @@ public sealed class AlertJournal(CowHealthDb db, TimeProvider clock)
         alert.AcknowledgedBy = command.AcknowledgedBy;
         alert.AcknowledgementNote = command.Note;
         alert.UpdatedAt = command.RequestedAt.UtcDateTime;
-        Record(new AlertAcknowledged(saga.AlertId, saga.CowId, saga.FarmId, saga.Condition, saga.Severity, command.RequestedAt,
-            command.AcknowledgedBy, command.Note), command.RequestedAt);
+        var acknowledged = new AlertAcknowledged(saga.AlertId, saga.CowId, saga.FarmId, saga.Condition, saga.Severity, command.RequestedAt,
+            command.AcknowledgedBy, command.Note);
+        Append(CowAlertIdentity.AnswerTo(command), saga.AlertId, saga.CowId, saga.FarmId, nameof(AlertAcknowledged), command.RequestedAt,
+            JsonSerializer.Serialize(acknowledged, CowHealthJson.Default.AlertAcknowledged));
+    }
+
+    /// <summary>
+    /// Whether this command was answered already (it is a redelivery): the answer's id comes from the
+    /// command, so a second delivery finds the first one's answer and changes nothing.
+    /// </summary>
+    public Task<bool> HasAnswered(AcknowledgeAlert command, CancellationToken cancellationToken)
+    {
+        var answer = CowAlertIdentity.AnswerTo(command);
+        return db.AlertEvents.Local.Any(e => e.EventId == answer)
+            ? Task.FromResult(true)
+            : db.AlertEvents.AnyAsync(e => e.EventId == answer, cancellationToken);
     }
 
     public async Task Resolved(CowAlert saga, DateTimeOffset at, CancellationToken cancellationToken)
@@ -82,24 +96,34 @@ public sealed class AlertJournal(CowHealthDb db, TimeProvider clock)
         Record(new AlertResolved(saga.AlertId, saga.CowId, saga.FarmId, saga.Condition, saga.Severity, at), at);
     }
 
-    /// <summary>Answers an acknowledgement that cannot be honoured; <paramref name="farmId"/> is unknown when the alert is.</summary>
-    public void Rejected(AcknowledgeAlert command, string farmId, string reason) =>
-        Append(command.AlertId, command.CowId, farmId, nameof(AcknowledgementRejected), command.RequestedAt,
+    /// <summary>
+    /// Answers an acknowledgement that cannot be honoured, once; <paramref name="farmId"/> is unknown
+    /// when the alert is.
+    /// </summary>
+    public async Task Rejected(AcknowledgeAlert command, string farmId, string reason, CancellationToken cancellationToken)
+    {
+        if (await HasAnswered(command, cancellationToken))
+        {
+            return;
+        }
+
+        Append(CowAlertIdentity.AnswerTo(command), command.AlertId, command.CowId, farmId, nameof(AcknowledgementRejected), command.RequestedAt,
             JsonSerializer.Serialize(new AcknowledgementRejected(command.AlertId, command.CowId, command.AcknowledgedBy, reason, command.RequestedAt),
                 CowHealthJson.Default.AcknowledgementRejected));
+    }
 
     private void Record<TEvent>(TEvent lifecycleEvent, DateTimeOffset at)
         where TEvent : class, IAlertLifecycleEvent
     {
-        Append(lifecycleEvent.AlertId, lifecycleEvent.CowId, lifecycleEvent.FarmId, typeof(TEvent).Name, at,
-            JsonSerializer.Serialize(lifecycleEvent, CowHealthJson.Default.GetTypeInfo(typeof(TEvent))!));
+        Append(CowAlertIdentity.EventOf(lifecycleEvent.AlertId, typeof(TEvent).Name, at.UtcDateTime), lifecycleEvent.AlertId, lifecycleEvent.CowId,
+            lifecycleEvent.FarmId, typeof(TEvent).Name, at, JsonSerializer.Serialize(lifecycleEvent, CowHealthJson.Default.GetTypeInfo(typeof(TEvent))!));
     }
 
-    private void Append(Guid alertId, string cowId, string farmId, string eventType, DateTimeOffset at, string payload)
+    private void Append(Guid eventId, Guid alertId, string cowId, string farmId, string eventType, DateTimeOffset at, string payload)
     {
         db.AlertEvents.Add(new AlertEvent
         {
-            EventId = CowAlertIdentity.EventOf(alertId, eventType, at.UtcDateTime),
+            EventId = eventId,
             AlertId = alertId,
             CowId = cowId,
             FarmId = farmId,

@@ -57,7 +57,10 @@ public static class CowAlertBehaviors
         });
 
     public static EventActivityBinder<CowAlert, AcknowledgeAlert> RejectAsResolved(this EventActivityBinder<CowAlert, AcknowledgeAlert> binder) =>
-        binder.Then(context => context.Journal().Rejected(context.Message, context.Saga.FarmId, "The alert is already resolved."));
+        binder.ThenAsync(context => context.Journal().Rejected(context.Message, context.Saga.FarmId, "The alert is already resolved.", context.CancellationToken));
+
+    public static Task<bool> WasAnsweredBefore(this BehaviorContext<CowAlert, AcknowledgeAlert> context) =>
+        context.Journal().HasAnswered(context.Message, context.CancellationToken);
 
     public static EventActivityBinder<CowAlert, ConditionCleared> ResolveAlert(
         this EventActivityBinder<CowAlert, ConditionCleared> binder, AlertPolicyOptions policy) =>

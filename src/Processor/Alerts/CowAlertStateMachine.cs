@@ -31,10 +31,7 @@ public sealed class CowAlertStateMachine : MassTransitStateMachine<CowAlert>
         {
             e.CorrelateBy((saga, context) => saga.AlertId == context.Message.AlertId);
             e.OnMissingInstance(missing => missing.ExecuteAsync(context =>
-            {
-                context.Journal().Rejected(context.Message, farmId: "", "No alert with this id exists.");
-                return Task.CompletedTask;
-            }));
+                context.Journal().Rejected(context.Message, farmId: "", "No alert with this id exists.", context.CancellationToken)));
         });
 
         Initially(
@@ -44,7 +41,10 @@ public sealed class CowAlertStateMachine : MassTransitStateMachine<CowAlert>
             When(DeadlinePassed, context => context.IsPastDeadline()).RaiseSeverity().TransitionTo(Escalated));
 
         During(Raised, Escalated,
-            When(Acknowledge).RecordAcknowledgement().TransitionTo(Acknowledged),
+            // A command answered before (redelivered after the alert was resolved and reopened) changes nothing.
+            When(Acknowledge).IfElseAsync(context => context.WasAnsweredBefore(),
+                answered => answered,
+                fresh => fresh.RecordAcknowledgement().TransitionTo(Acknowledged)),
             Ignore(Detected));
 
         During(Raised, Escalated, Acknowledged,

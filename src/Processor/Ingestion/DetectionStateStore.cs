@@ -158,7 +158,10 @@ public sealed partial class DetectionStateStore(HerdDetector detector, ILogger<D
                 _lastSaved[snapshot.CowId] = snapshot.LastMeasuredAt;
             }
 
-            sql.Append(" ON CONFLICT (cow_id) DO UPDATE SET last_measured_at = excluded.last_measured_at, snapshot_json = excluded.snapshot_json");
+            // Only forward: a Processor re-running older readings (a redelivery, a late holder) never
+            // puts back a state older than the one saved; equal times carry a noticed silence.
+            sql.Append(" ON CONFLICT (cow_id) DO UPDATE SET last_measured_at = excluded.last_measured_at, snapshot_json = excluded.snapshot_json" +
+                " WHERE excluded.last_measured_at >= detection_states.last_measured_at");
             command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

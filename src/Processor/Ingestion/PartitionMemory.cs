@@ -1,8 +1,14 @@
 namespace CowHealth.Processor.Ingestion;
 
 /// <summary>One readings partition's memory between batches (see <see cref="PartitionMemories"/>).</summary>
-public sealed class PartitionMemory(PartitionClock clock, EscalationDeadlines deadlines)
+public sealed class PartitionMemory(PartitionClock clock, EscalationDeadlines deadlines, Guid assignment, long generation)
 {
+    /// <summary>The holding of the partition this memory was loaded for (see <see cref="KafkaRider.TopicBatch{T}.Assignment"/>).</summary>
+    public Guid Assignment { get; } = assignment;
+
+    /// <summary>The partition's generation this Processor claimed for that holding (see <see cref="PartitionFence"/>).</summary>
+    public long Generation { get; } = generation;
+
     public PartitionClock Clock { get; } = clock;
 
     public EscalationDeadlines Deadlines { get; } = deadlines;

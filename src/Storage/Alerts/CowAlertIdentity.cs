@@ -18,6 +18,11 @@ public static class CowAlertIdentity
     public static Guid EventOf(Guid alertId, string eventType, DateTime occurredAt) =>
         Derive($"event|{alertId}|{eventType}|{occurredAt.Ticks}");
 
+    /// <summary>The one answer to an acknowledgement command (its acknowledgement or its rejection), derived from the command itself.</summary>
+    public static Guid AnswerTo(AcknowledgeAlert command) => command.AcknowledgementId != Guid.Empty
+        ? Derive($"answer|{command.AcknowledgementId}")
+        : Derive($"answer|{command.AlertId}|{command.AcknowledgedBy}|{command.RequestedAt.UtcTicks}");
+
     private static Guid Derive(string name)
     {
         Span<byte> hash = stackalloc byte[32];

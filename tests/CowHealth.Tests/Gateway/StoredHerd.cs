@@ -69,11 +69,8 @@ internal sealed class StoredHerd(CowHealthDb db, TimeProvider clock)
         Journal(journal => journal.Resolved(_alerts[alertId], at, CancellationToken.None));
 
     public Task RejectAcknowledgement(Guid alertId, string by, string reason, DateTimeOffset at) =>
-        Journal(journal =>
-        {
-            journal.Rejected(new AcknowledgeAlert(alertId, _alerts[alertId].CowId, by, null, at), _alerts[alertId].FarmId, reason);
-            return Task.CompletedTask;
-        });
+        Journal(journal => journal.Rejected(new AcknowledgeAlert(alertId, _alerts[alertId].CowId, by, null, at), _alerts[alertId].FarmId, reason,
+            CancellationToken.None));
 
     private async Task Journal(Func<AlertJournal, Task> step)
     {

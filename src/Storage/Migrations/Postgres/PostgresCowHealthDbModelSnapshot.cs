@@ -416,6 +416,22 @@ namespace CowHealth.Storage.Migrations.Postgres
 
                     b.ToTable("readings", (string)null);
                 });
+
+            modelBuilder.Entity("CowHealth.Storage.ReadingsPartitionHolder", b =>
+                {
+                    b.Property<int>("Partition")
+                        .HasColumnType("integer")
+                        .HasColumnName("partition");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("generation");
+
+                    b.HasKey("Partition")
+                        .HasName("pk_readings_partition_holders");
+
+                    b.ToTable("readings_partition_holders", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

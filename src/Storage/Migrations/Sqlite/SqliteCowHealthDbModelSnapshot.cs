@@ -409,6 +409,22 @@ namespace CowHealth.Storage.Migrations.Sqlite
 
                     b.ToTable("readings", (string)null);
                 });
+
+            modelBuilder.Entity("CowHealth.Storage.ReadingsPartitionHolder", b =>
+                {
+                    b.Property<int>("Partition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("partition");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("generation");
+
+                    b.HasKey("Partition")
+                        .HasName("pk_readings_partition_holders");
+
+                    b.ToTable("readings_partition_holders", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

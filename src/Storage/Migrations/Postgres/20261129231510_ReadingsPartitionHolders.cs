@@ -1,0 +1,33 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CowHealth.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReadingsPartitionHolders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "readings_partition_holders",
+                columns: table => new
+                {
+                    partition = table.Column<int>(type: "integer", nullable: false),
+                    generation = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_readings_partition_holders", x => x.partition);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "readings_partition_holders");
+        }
+    }
+}
