@@ -41,29 +41,33 @@ public sealed class ConditionOptions
     [Range(330, 600)]
     public int CalvingIntervalDays { get; set; } = 400;
 
-    /// <summary>How far a fever lifts temperature above the cow's normal.</summary>
+    /// <summary>How far every fever lifts temperature above the cow's normal; unset, each fever draws from 0.5–1.5 °C.</summary>
     [Range(0.3, 3.0)]
-    public double FeverRiseCelsius { get; set; } = 1.0;
+    public double? FeverRiseCelsius { get; set; }
 
     /// <summary>Hours from a fever's onset until it reaches <see cref="FeverRiseCelsius"/> (shorter fevers rise faster).</summary>
     [Range(0.5, 96.0)]
     public double FeverRiseHours { get; set; } = 12;
 
-    /// <summary>Activity in heat as a multiple of the cow's usual activity at that hour.</summary>
-    [Range(1.5, 10.0)]
-    public double HeatActivityFactor { get; set; } = 3.0;
+    /// <summary>Activity in every heat as a multiple of the cow's usual activity at that hour; unset, each heat draws from 1.8–4×.</summary>
+    [Range(1.2, 10.0)]
+    public double? HeatActivityFactor { get; set; }
 
-    /// <summary>How far temperature drops before calving.</summary>
+    /// <summary>How far temperature drops before every calving; unset, each calving draws from 0.2–0.6 °C.</summary>
     [Range(0.1, 2.0)]
-    public double CalvingDropCelsius { get; set; } = 0.4;
+    public double? CalvingDropCelsius { get; set; }
 
-    /// <summary>How far rumen pH falls below normal in subacute ruminal acidosis.</summary>
+    /// <summary>How far rumen pH falls below normal in every episode of subacute ruminal acidosis; unset, each draws from 0.4–1.0.</summary>
     [Range(0.2, 2.0)]
-    public double AcidosisPhDrop { get; set; } = 0.7;
+    public double? AcidosisPhDrop { get; set; }
 
-    /// <summary>Share of her usual drinking cycles (and so water) a cow keeps during low water intake.</summary>
+    /// <summary>Share of her usual drinking cycles (and so water) a cow keeps during every spell of low water intake; unset, each draws from 25–60 %.</summary>
     [Range(0.0, 0.9)]
-    public double LowWaterIntakeShare { get; set; } = 0.35;
+    public double? LowWaterIntakeShare { get; set; }
+
+    /// <summary>Her drinking cycles as a multiple of her usual during every episode of excessive drinking (injected only); unset, each draws from 1.8–3×.</summary>
+    [Range(1.2, 4.0)]
+    public double? ExcessiveDrinkingFactor { get; set; }
 
     /// <summary>Conditions given to named cows from the start, relative to the simulation's first reading (a demo herd, a scenario).</summary>
     public List<ScheduledCondition> Scheduled { get; set; } = [];

@@ -14,6 +14,7 @@ public sealed class ConditionSignatures(IOptions<ConditionOptions> options)
     private static readonly TimeSpan HeatRamp = TimeSpan.FromHours(2);
     private static readonly TimeSpan AcidosisRamp = TimeSpan.FromHours(12);
     private static readonly TimeSpan CalvingRestlessness = TimeSpan.FromHours(6);
+    private static readonly TimeSpan ThirstRamp = TimeSpan.FromHours(3);
 
     // A mastitis fever often announces itself with about three short peaks over the days before
     // the temperature stays up; they take this share of the fever's course.
@@ -24,10 +25,11 @@ public sealed class ConditionSignatures(IOptions<ConditionOptions> options)
 
     /// <summary>
     /// Adds what <paramref name="condition"/>, lasting from <paramref name="onset"/> to
-    /// <paramref name="end"/>, does to a reading at <paramref name="at"/> (all UTC ticks).
-    /// <paramref name="withProdromalPeaks"/> gives a fever short peaks before it settles.
+    /// <paramref name="end"/>, does to a reading at <paramref name="at"/> (all UTC ticks), shown as strongly
+    /// as <paramref name="severity"/> says (in the unit <see cref="ConditionSeverity"/> gives; ignored by
+    /// conditions without one). <paramref name="withProdromalPeaks"/> gives a fever short peaks before it settles.
     /// </summary>
-    public void Apply(HealthCondition condition, long onset, long end, long at, bool withProdromalPeaks, ref ConditionEffects effects)
+    public void Apply(HealthCondition condition, long onset, long end, long at, bool withProdromalPeaks, double severity, ref ConditionEffects effects)
     {
         var elapsed = at - onset;
         var remaining = end - at;
@@ -35,25 +37,25 @@ public sealed class ConditionSignatures(IOptions<ConditionOptions> options)
         switch (condition)
         {
             case HealthCondition.Fever:
-                var rise = withProdromalPeaks ? FeverWithPeaks(elapsed, remaining, duration) : SustainedFever(elapsed, remaining, duration);
-                var severity = rise / _options.FeverRiseCelsius;
-                effects.TemperatureShiftCelsius += rise;
+                // The share of the full fever reached now; the symptoms follow the fever's own course.
+                var course = withProdromalPeaks ? FeverWithPeaks(elapsed, remaining, duration) : SustainedFever(elapsed, remaining, duration);
+                effects.TemperatureShiftCelsius += severity * course;
                 // A fever costs energy: cows ruminate less, move less and drink a little less.
-                effects.RuminationFactor *= 1 - (0.4 * severity);
-                effects.ActivityFactor *= 1 - (0.3 * severity);
-                effects.DrinkingFactor *= 1 - (0.2 * severity);
+                effects.RuminationFactor *= 1 - (0.4 * course);
+                effects.ActivityFactor *= 1 - (0.3 * course);
+                effects.DrinkingFactor *= 1 - (0.2 * course);
                 break;
 
             case HealthCondition.Heat:
                 var heat = Plateau(elapsed, remaining, Math.Min(HeatRamp.Ticks, duration / 4));
-                effects.ActivityFactor *= 1 + ((_options.HeatActivityFactor - 1) * heat);
+                effects.ActivityFactor *= 1 + ((severity - 1) * heat);
                 effects.TemperatureShiftCelsius += 0.3 * heat;
                 effects.RuminationFactor *= 1 - (0.2 * heat);
                 break;
 
             case HealthCondition.Calving:
                 // The drop builds over the first half of the last day and holds until calving.
-                effects.TemperatureShiftCelsius -= _options.CalvingDropCelsius * Math.Min(1, elapsed / (duration / 2.0));
+                effects.TemperatureShiftCelsius -= severity * Math.Min(1, elapsed / (duration / 2.0));
                 // In the last hours she gets restless and stops ruminating.
                 var labour = Math.Clamp(1 - (remaining / (double)Math.Min(CalvingRestlessness.Ticks, duration)), 0, 1);
                 effects.ActivityFactor *= 1 + (0.8 * labour);
@@ -62,14 +64,19 @@ public sealed class ConditionSignatures(IOptions<ConditionOptions> options)
 
             case HealthCondition.SubacuteRuminalAcidosis:
                 var acidosis = Plateau(elapsed, remaining, Math.Min(AcidosisRamp.Ticks, duration / 4));
-                effects.RumenPhShift -= _options.AcidosisPhDrop * acidosis;
+                effects.RumenPhShift -= severity * acidosis;
                 effects.RuminationFactor *= 1 - (0.2 * acidosis);
                 // Faster fermentation warms the rumen a little (AlZahal et al. 2008).
                 effects.TemperatureShiftCelsius += 0.15 * acidosis;
                 break;
 
             case HealthCondition.LowWaterIntake:
-                effects.DrinkingFactor *= _options.LowWaterIntakeShare;
+                effects.DrinkingFactor *= severity;
+                break;
+
+            case HealthCondition.ExcessiveDrinking:
+                // Thirst builds over a few hours and eases off the same way.
+                effects.DrinkingFactor *= 1 + ((severity - 1) * Plateau(elapsed, remaining, Math.Min(ThirstRamp.Ticks, duration / 4)));
                 break;
 
             case HealthCondition.SensorOffline:
@@ -82,12 +89,12 @@ public sealed class ConditionSignatures(IOptions<ConditionOptions> options)
         }
     }
 
+    /// <summary>The share of the full rise reached: up over the rise time, held, down over the decline.</summary>
     private double SustainedFever(long elapsed, long remaining, long duration)
     {
         var riseTime = Math.Min(TimeSpan.FromHours(_options.FeverRiseHours).Ticks, duration / 3);
         var declineTime = Math.Min(FeverDecline.Ticks, duration / 4);
-        return _options.FeverRiseCelsius
-            * Math.Min(1, elapsed / (double)Math.Max(1, riseTime))
+        return Math.Min(1, elapsed / (double)Math.Max(1, riseTime))
             * Math.Min(1, remaining / (double)Math.Max(1, declineTime));
     }
 
@@ -108,7 +115,7 @@ public sealed class ConditionSignatures(IOptions<ConditionOptions> options)
             peak = Math.Max(peak, 1 - distance);
         }
 
-        return 0.8 * _options.FeverRiseCelsius * peak;
+        return 0.8 * peak;
     }
 
     /// <summary>Rises over <paramref name="ramp"/>, holds at 1, falls over <paramref name="ramp"/> before the end.</summary>

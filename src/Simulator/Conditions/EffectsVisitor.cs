@@ -9,7 +9,7 @@ internal struct EffectsVisitor(ConditionSignatures signatures, long atTicks) : I
     {
         if (span.OnsetTicks <= atTicks && atTicks < span.EndTicks)
         {
-            signatures.Apply(span.Condition, span.OnsetTicks, span.EndTicks, atTicks, span.WithProdromalPeaks, ref Effects);
+            signatures.Apply(span.Condition, span.OnsetTicks, span.EndTicks, atTicks, span.WithProdromalPeaks, span.Severity, ref Effects);
         }
     }
 }

@@ -12,5 +12,6 @@ internal readonly struct EpisodeCollector(SimulatedCow cow, int seed, List<Condi
         span.Condition,
         new DateTimeOffset(span.OnsetTicks, TimeSpan.Zero),
         new DateTimeOffset(span.EndTicks, TimeSpan.Zero),
-        ConditionOrigin.Spontaneous));
+        ConditionOrigin.Spontaneous,
+        double.IsNaN(span.Severity) ? null : span.Severity));
 }

@@ -21,6 +21,7 @@ public static class InjectableConditions
         [HealthCondition.Calving] = TimeSpan.FromDays(1),
         [HealthCondition.SubacuteRuminalAcidosis] = TimeSpan.FromDays(3),
         [HealthCondition.LowWaterIntake] = TimeSpan.FromDays(2),
+        [HealthCondition.ExcessiveDrinking] = TimeSpan.FromDays(2),
         [HealthCondition.SensorOffline] = TimeSpan.FromHours(6),
         [HealthCondition.SensorFault] = TimeSpan.FromHours(12),
     }.ToFrozenDictionary();

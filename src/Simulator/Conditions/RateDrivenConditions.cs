@@ -12,11 +12,13 @@ namespace CowHealth.Simulator.Conditions;
 internal sealed class RateDrivenConditions
 {
     private readonly int _seed;
+    private readonly ConditionOptions _options;
     private readonly Kind[] _kinds;
 
     public RateDrivenConditions(int seed, ConditionOptions options)
     {
         _seed = seed;
+        _options = options;
         _kinds =
         [
             // Short fevers are the "fever peaks" bolus vendors report; long ones with a prodrome are the
@@ -55,10 +57,13 @@ internal sealed class RateDrivenConditions
                     kind.Condition == HealthCondition.Fever && duration >= TimeSpan.TicksPerDay * 2
                         && DeterministicNoise.Uniform(_seed, cow.Index, day, kind.Channel(NoiseChannel.ConditionVariant)) < 0.5,
                     day,
-                    kind.Channel(NoiseChannel.ConditionStarts));
+                    kind.Channel(NoiseChannel.ConditionStarts),
+                    double.NaN);
                 if (span.Overlaps(fromTicks, toTicks))
                 {
-                    visitor.Visit(span);
+                    var severity = ConditionSeverity.Resolve(
+                        kind.Condition, _options, DeterministicNoise.Uniform(_seed, cow.Index, day, kind.Channel(NoiseChannel.ConditionSeverity)));
+                    visitor.Visit(span with { Severity = severity ?? double.NaN });
                 }
             }
         }

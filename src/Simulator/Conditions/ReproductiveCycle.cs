@@ -9,7 +9,7 @@ namespace CowHealth.Simulator.Conditions;
 /// she comes into heat every 21 days (8–18 hours each) until she conceives 280 days before her
 /// next calving, and shows no heat while pregnant.
 /// </summary>
-internal sealed class ReproductiveCycle(int seed)
+internal sealed class ReproductiveCycle(int seed, ConditionOptions options)
 {
     private static readonly TimeSpan Gestation = TimeSpan.FromDays(280);
     private static readonly TimeSpan EstrousCycle = TimeSpan.FromDays(21);
@@ -38,10 +38,10 @@ internal sealed class ReproductiveCycle(int seed)
         {
             var calving = calvings.CalvingAt(cycle).UtcTicks;
             var prelude = Between(ShortestCalvingPrelude, LongestCalvingPrelude, cow, cycle, NoiseChannel.CalvingPrelude);
-            var span = new EpisodeSpan(HealthCondition.Calving, calving - prelude, calving, false, cycle, NoiseChannel.CalvingPrelude);
+            var span = new EpisodeSpan(HealthCondition.Calving, calving - prelude, calving, false, cycle, NoiseChannel.CalvingPrelude, double.NaN);
             if (span.Overlaps(fromTicks, toTicks))
             {
-                visitor.Visit(span);
+                visitor.Visit(span with { Severity = SeverityOf(HealthCondition.Calving, cow, cycle) });
             }
         }
 
@@ -62,14 +62,17 @@ internal sealed class ReproductiveCycle(int seed)
                 }
 
                 var end = onset + Between(ShortestHeat, LongestHeat, cow, step, NoiseChannel.HeatDuration);
-                var span = new EpisodeSpan(HealthCondition.Heat, onset, end, false, step, NoiseChannel.HeatDuration);
+                var span = new EpisodeSpan(HealthCondition.Heat, onset, end, false, step, NoiseChannel.HeatDuration, double.NaN);
                 if (span.Overlaps(fromTicks, toTicks))
                 {
-                    visitor.Visit(span);
+                    visitor.Visit(span with { Severity = SeverityOf(HealthCondition.Heat, cow, step) });
                 }
             }
         }
     }
+
+    private double SeverityOf(HealthCondition condition, SimulatedCow cow, long step) =>
+        ConditionSeverity.Resolve(condition, options, DeterministicNoise.Uniform(seed, cow.Index, step, NoiseChannel.ConditionSeverity + (int)condition))!.Value;
 
     // Whole minutes, so ground truth reads like a farm record rather than a clock's ticks.
     private long Between(TimeSpan shortest, TimeSpan longest, SimulatedCow cow, long step, int channel) =>

@@ -14,6 +14,7 @@ namespace CowHealth.Simulator.Conditions;
 public sealed class ScenarioBook(IOptions<ConditionOptions> options)
 {
     private readonly Lock _gate = new();
+    private readonly ConditionOptions _options = options.Value;
     private readonly int _capacity = options.Value.MaxInjected;
 
     // Every reading of every cow looks here, so reads take no lock: a cow's array is replaced, never changed.
@@ -53,15 +54,40 @@ public sealed class ScenarioBook(IOptions<ConditionOptions> options)
         }
     }
 
-    /// <summary>Records <paramref name="condition"/> on <paramref name="cow"/> from <paramref name="onsetAt"/> for <paramref name="duration"/>.</summary>
+    /// <summary>
+    /// Records <paramref name="condition"/> on <paramref name="cow"/> from <paramref name="onsetAt"/> for
+    /// <paramref name="duration"/>, with a severity from the settings or drawn from the condition's range.
+    /// </summary>
     public InjectionOutcome TryInject(
         SimulatedCow cow, HealthCondition condition, DateTimeOffset onsetAt, TimeSpan duration,
+        [NotNullWhen(true)] out ConditionEpisode? episode) =>
+        TryInject(cow, condition, onsetAt, duration, null, out episode);
+
+    /// <summary>
+    /// Records <paramref name="condition"/> on <paramref name="cow"/> from <paramref name="onsetAt"/> for
+    /// <paramref name="duration"/>, as strong as <paramref name="severity"/> (in the unit
+    /// <see cref="ConditionSeverity"/> gives); when null, the condition's <c>Conditions:*</c> setting or,
+    /// unset, a draw from its documented range that depends only on the cow, the condition and the onset.
+    /// </summary>
+    public InjectionOutcome TryInject(
+        SimulatedCow cow, HealthCondition condition, DateTimeOffset onsetAt, TimeSpan duration, double? severity,
         [NotNullWhen(true)] out ConditionEpisode? episode)
     {
         if (!InjectableConditions.CanInject(condition))
         {
             throw new ArgumentOutOfRangeException(nameof(condition), condition, "The simulator cannot inject this condition.");
         }
+
+        var range = ConditionSeverity.RangeOf(condition);
+        if (severity is { } given && (range is null || !range.Accepts(given)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(severity), severity, range is null
+                ? $"{condition} has no severity."
+                : $"Use a severity of {condition} from {range.AcceptedMin} to {range.AcceptedMax} ({range.Unit}).");
+        }
+
+        severity ??= ConditionSeverity.Resolve(condition, _options,
+            DeterministicNoise.Uniform(0, cow.Index, onsetAt.UtcTicks / TimeSpan.TicksPerMinute, NoiseChannel.InjectedSeverity + (int)condition));
 
         if (duration <= TimeSpan.Zero || duration > InjectableConditions.MaxDuration)
         {
@@ -82,7 +108,8 @@ public sealed class ScenarioBook(IOptions<ConditionOptions> options)
             }
 
             episode = new ConditionEpisode(
-                Guid.NewGuid(), cow.CowId, cow.FarmId, condition, onsetAt.ToUniversalTime(), (onsetAt + duration).ToUniversalTime(), ConditionOrigin.Injected);
+                Guid.NewGuid(), cow.CowId, cow.FarmId, condition, onsetAt.ToUniversalTime(), (onsetAt + duration).ToUniversalTime(), ConditionOrigin.Injected,
+                severity);
             _byCow[cow.Index] = _byCow.TryGetValue(cow.Index, out var earlier) ? [.. earlier, episode] : [episode];
             _all.Add(episode);
             _any = true;
@@ -102,7 +129,7 @@ public sealed class ScenarioBook(IOptions<ConditionOptions> options)
         {
             if (episode.IsActiveAt(at))
             {
-                signatures.Apply(episode.Condition, episode.OnsetAt.UtcTicks, episode.EndsAt.UtcTicks, at.UtcTicks, false, ref effects);
+                signatures.Apply(episode.Condition, episode.OnsetAt.UtcTicks, episode.EndsAt.UtcTicks, at.UtcTicks, false, episode.Severity ?? double.NaN, ref effects);
             }
         }
     }

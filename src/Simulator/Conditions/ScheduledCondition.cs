@@ -17,4 +17,7 @@ public sealed class ScheduledCondition
 
     /// <summary>How long it lasts; the condition's typical length when not given.</summary>
     public double? DurationHours { get; set; }
+
+    /// <summary>How strongly it shows, in the condition's unit (as the Fake API takes it); the <c>Conditions:*</c> setting or a draw when not given.</summary>
+    public double? Severity { get; set; }
 }

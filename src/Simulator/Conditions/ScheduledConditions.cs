@@ -52,8 +52,15 @@ public sealed class ScheduledConditions(
             logger.LogWarning("{Setting}: cow {CowId} carries no pH bolus, so her acidosis will not show in her readings", setting, cow.CowId);
         }
 
+        if (wanted.Severity is { } severity && ConditionSeverity.RangeOf(condition) is var range && (range is null || !range.Accepts(severity)))
+        {
+            throw Mistake(setting, "Severity", range is null
+                ? $"{condition} has no severity."
+                : $"{severity} is outside {range.AcceptedMin} to {range.AcceptedMax} ({range.Unit}).");
+        }
+
         var onset = clock.Schedule.FirstReadingAt + TimeSpan.FromHours(wanted.OnsetAfterHours);
-        return herd.Scenarios.TryInject(cow, condition, onset, duration, out var episode) switch
+        return herd.Scenarios.TryInject(cow, condition, onset, duration, wanted.Severity, out var episode) switch
         {
             InjectionOutcome.Recorded => Counted(episode!),
             InjectionOutcome.BookFull => throw Mistake(setting, "", $"the scenario book is full ({nameof(ConditionOptions.MaxInjected)})."),

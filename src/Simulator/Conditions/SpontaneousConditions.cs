@@ -18,7 +18,7 @@ public sealed class SpontaneousConditions
         _seed = seed;
         _enabled = options.Spontaneous;
         _rateDriven = new RateDrivenConditions(seed, options);
-        _reproduction = new ReproductiveCycle(seed);
+        _reproduction = new ReproductiveCycle(seed, options);
     }
 
     /// <summary>Adds the signatures of the spontaneous conditions <paramref name="cow"/> has at <paramref name="at"/>.</summary>

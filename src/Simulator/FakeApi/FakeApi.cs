@@ -27,6 +27,7 @@ public static class FakeApi
     public static IEndpointRouteBuilder MapFakeApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/herd", ListHerd).WithName("ListHerd");
+        routes.MapGet("/api/clock", ShowClock).WithName("ShowClock");
         routes.MapGet("/api/readings", ListRecentReadings).WithName("ListRecentReadings");
         routes.MapPost("/api/scenarios", InjectCondition).WithName("InjectCondition").Accepts<InjectConditionRequest>("application/json");
         routes.MapGet("/api/scenarios", ListGroundTruth).WithName("ListGroundTruth");
@@ -36,6 +37,20 @@ public static class FakeApi
     private static Ok<IReadOnlyList<HerdCowView>> ListHerd(HerdModel herd) =>
         TypedResults.Ok<IReadOnlyList<HerdCowView>>(
             herd.Cows.Select(c => new HerdCowView(c.CowId, c.FarmId, c.SensorId, c.HasPhBolus)).ToList());
+
+    /// <summary>The simulated present: what is sent, what an injection may still change, and the schedule.</summary>
+    private static Ok<SimulatedPresentView> ShowClock(HerdModel herd, SimulationClock clock)
+    {
+        var schedule = clock.Schedule;
+        var sealedThrough = herd.Scenarios.SealedThrough;
+        return TypedResults.Ok(new SimulatedPresentView(
+            schedule.Mode.ToString(),
+            clock.ProducedThrough,
+            (sealedThrough ?? schedule.FirstReadingAt - herd.SensorInterval) + herd.SensorInterval,
+            schedule.FirstReadingAt,
+            schedule.EndsBefore,
+            herd.SensorInterval.TotalMinutes));
+    }
 
     /// <summary>
     /// Polling view of what was sent: <c>since</c> is a position from an earlier page's <c>next</c>
@@ -120,6 +135,19 @@ public static class FakeApi
         }
 
         var duration = body.DurationHours is { } h ? TimeSpan.FromHours(h) : InjectableConditions.DefaultDurationOf(condition);
+        if (body.Severity is { } severity)
+        {
+            var range = ConditionSeverity.RangeOf(condition);
+            if (range is null)
+            {
+                return Invalid("severity", $"{condition} has no severity; leave severity out.");
+            }
+
+            if (!range.Accepts(severity))
+            {
+                return Invalid("severity", $"{severity} is not a severity of {condition} the simulator takes; use {range.AcceptedMin} to {range.AcceptedMax} ({range.Unit}; real cows span {range.Mildest} to {range.Strongest}).");
+            }
+        }
 
         // Try twice when the onset is left to us: the publisher may seal the next interval in between.
         for (var attempt = 0; ; attempt++)
@@ -141,7 +169,7 @@ public static class FakeApi
                 return Invalid("onsetAt", $"{onset:O} is more than {FurthestOnset.TotalDays:0} days after the simulated present ({present:O}).");
             }
 
-            switch (herd.Scenarios.TryInject(cow, condition, onset, duration, out var episode))
+            switch (herd.Scenarios.TryInject(cow, condition, onset, duration, body.Severity, out var episode))
             {
                 case InjectionOutcome.Recorded:
                     metrics.Injected(condition);
@@ -216,6 +244,7 @@ public static class FakeApi
     {
         "onsetAt" => "use an ISO 8601 time such as 2026-03-01T06:00:00Z",
         "durationHours" => "use a number of hours such as 48",
+        "severity" => "use a number such as 0.8 (°C for a fever)",
         _ => "use a string",
     };
 

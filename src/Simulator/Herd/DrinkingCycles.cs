@@ -27,6 +27,9 @@ public sealed class DrinkingCycles(int seed, TimeSpan interval)
 
     private const double Jitter = 0.8;
 
+    // Excessive drinking adds at most this many drinks between two usual cycles (four times her drinking).
+    private const int MaxExtraPerCycle = 3;
+
     // After six time constants less than 0.3% of a dip is left: older drinks no longer show.
     private static readonly long Lookback = 6 * Recovery.Ticks;
 
@@ -37,6 +40,8 @@ public sealed class DrinkingCycles(int seed, TimeSpan interval)
     /// how far her drinking still pulls the reading down. <paramref name="drinkingFactor"/> below 1
     /// skips that share of her cycles (a condition such as low water intake); it applies to the
     /// whole lookback, so a dip from just before a condition began may fade sooner than it would have.
+    /// Above 1 (excessive drinking) she goes to the trough that many times as often: extra cycles
+    /// fall between her usual ones.
     /// </summary>
     public DrinkingAtReading At(SimulatedCow cow, DateTimeOffset measuredAt, double drinkingFactor)
     {
@@ -54,15 +59,53 @@ public sealed class DrinkingCycles(int seed, TimeSpan interval)
             }
 
             var volume = cow.LitresPerDrink * (0.6 + (0.8 * DeterministicNoise.Uniform(seed, cow.Index, cycle, NoiseChannel.DrinkLitres)));
-            if (drankAt > at - _intervalTicks)
-            {
-                litres += volume;
-            }
+            Drink(drankAt, volume, at, ref litres, ref dip);
+        }
 
-            dip += volume * DipPerLitreCelsius * Math.Exp(-(at - drankAt) / (double)Recovery.Ticks);
+        if (drinkingFactor > 1)
+        {
+            AddExtraCycles(cow, at, drinkingFactor, ref litres, ref dip);
         }
 
         return new DrinkingAtReading(litres, Math.Min(dip, MaxDipCelsius));
+    }
+
+    /// <summary>Up to <see cref="MaxExtraPerCycle"/> extra drinks between two usual cycles, each kept with the chance that makes <paramref name="drinkingFactor"/> times her cycles.</summary>
+    private void AddExtraCycles(SimulatedCow cow, long at, double drinkingFactor, ref double litres, ref double dip)
+    {
+        var slots = (int)Math.Min(MaxExtraPerCycle, Math.Ceiling(drinkingFactor - 1));
+        var keep = (drinkingFactor - 1) / slots;
+        var last = (long)Math.Floor(DrinkingClock(cow, at)) + 1;
+        for (var cycle = (long)Math.Floor(DrinkingClock(cow, at - Lookback)) - 1; cycle <= last; cycle++)
+        {
+            for (var slot = 1; slot <= slots; slot++)
+            {
+                var step = (cycle * (MaxExtraPerCycle + 1)) + slot;
+                if (DeterministicNoise.Uniform(seed, cow.Index, step, NoiseChannel.ExtraDrinkKept) >= keep)
+                {
+                    continue;
+                }
+
+                var offset = (slot + (0.5 * (DeterministicNoise.Uniform(seed, cow.Index, step, NoiseChannel.ExtraDrinkTiming) - 0.5))) / (slots + 1.0);
+                var drankAt = TimeOf(cow, cycle + offset);
+                if (drankAt > at || drankAt <= at - Lookback)
+                {
+                    continue;
+                }
+
+                Drink(drankAt, cow.LitresPerDrink * (0.6 + (0.8 * DeterministicNoise.Uniform(seed, cow.Index, step, NoiseChannel.DrinkLitres))), at, ref litres, ref dip);
+            }
+        }
+    }
+
+    private void Drink(long drankAt, double volume, long at, ref double litres, ref double dip)
+    {
+        if (drankAt > at - _intervalTicks)
+        {
+            litres += volume;
+        }
+
+        dip += volume * DipPerLitreCelsius * Math.Exp(-(at - drankAt) / (double)Recovery.Ticks);
     }
 
     /// <summary>How many drinking cycles' worth of time the cow has lived through at <paramref name="ticks"/>.</summary>

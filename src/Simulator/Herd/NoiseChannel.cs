@@ -28,6 +28,8 @@ internal static class NoiseChannel
     public const int DrinkTiming = 30;
     public const int DrinkLitres = 31;
     public const int DrinkSkipped = 32;
+    public const int ExtraDrinkKept = 33;
+    public const int ExtraDrinkTiming = 34;
 
     // Spontaneous conditions (step = day, or calving cycle for calving and heat).
     public const int ConditionStarts = 40;
@@ -38,4 +40,8 @@ internal static class NoiseChannel
     public const int FirstHeatAfterCalving = 45;
     public const int HeatJitter = 46;
     public const int HeatDuration = 47;
+    public const int ConditionSeverity = 48;
+
+    // Injected conditions (step = the onset's minute).
+    public const int InjectedSeverity = 60;
 }

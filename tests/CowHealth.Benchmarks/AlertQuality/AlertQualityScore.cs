@@ -85,7 +85,7 @@ internal sealed class AlertQualityScore
 
     private static EpisodeOutcome Judge(ScorecardHerd run, ConditionEpisode episode, List<AlertSpan> spans, DetectionSettings settings)
     {
-        var severity = SeverityBand.SeverityOf(episode, run.Conditions);
+        var severity = SeverityBand.SeverityOf(episode);
         var band = SeverityBand.Of(episode.Condition, severity);
         var excluded = Exclusion(run, episode, settings);
         if (excluded is not null)

@@ -9,7 +9,8 @@ namespace CowHealth.Benchmarks.AlertQuality;
 /// One seed's herd for the scorecard: the Simulator's own model with its spontaneous conditions
 /// (fevers, acidosis, low water intake, sensor trouble at their rates; heats and calvings from each
 /// cow's cycle), plus injected episodes of every injectable condition on cows of their own, onsets
-/// spread over the days after warm-up and the hours of the day. The rest of the herd is left alone.
+/// spread over the days after warm-up and the hours of the day, severities spread evenly over each
+/// condition's documented range. The rest of the herd is left alone.
 /// </summary>
 internal sealed class ScorecardHerd
 {
@@ -82,7 +83,10 @@ internal sealed class ScorecardHerd
                 }
 
                 var onset = Herd.AlignToInterval(Start + InjectFrom + (lastOnset * ((i + random.NextDouble()) / episodesPerCondition)));
-                var outcome = Herd.Scenarios.TryInject(pool.Dequeue(), condition, onset, InjectableConditions.DefaultDurationOf(condition), out _);
+                // Severities spread evenly over the documented range, in a shuffled order against the onsets.
+                var severity = ConditionSeverity.RangeOf(condition)?.At((((i * 7) + 3) % episodesPerCondition + random.NextDouble()) / episodesPerCondition);
+                var outcome = Herd.Scenarios.TryInject(
+                    pool.Dequeue(), condition, onset, InjectableConditions.DefaultDurationOf(condition), severity, out _);
                 if (outcome != InjectionOutcome.Recorded)
                 {
                     throw new InvalidOperationException($"Injecting {condition} at {onset:u} was refused: {outcome}.");

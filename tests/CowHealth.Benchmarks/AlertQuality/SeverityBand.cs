@@ -13,17 +13,8 @@ internal static class SeverityBand
     public const int Bands = 5;
 
     /// <summary>The documented range of a condition's severity, mildest end first, with its unit; null when it has none.</summary>
-    public static (double Mildest, double Strongest, string Unit)? RangeOf(HealthCondition condition) => condition switch
-    {
-        HealthCondition.Fever => (0.5, 1.5, "°C rise"),
-        HealthCondition.Heat => (1.8, 4.0, "× activity"),
-        HealthCondition.Calving => (0.2, 0.6, "°C drop"),
-        HealthCondition.SubacuteRuminalAcidosis => (0.4, 1.0, "pH drop"),
-        // Mildest when she keeps most of her drinking.
-        HealthCondition.LowWaterIntake => (0.6, 0.25, "of drinking kept"),
-        HealthCondition.ExcessiveDrinking => (1.8, 3.0, "× drinking"),
-        _ => null,
-    };
+    public static (double Mildest, double Strongest, string Unit)? RangeOf(HealthCondition condition) =>
+        ConditionSeverity.RangeOf(condition) is { } range ? (range.Mildest, range.Strongest, range.Unit) : null;
 
     /// <summary>The band of an episode's severity (0 mildest … 4 strongest), or -1 when its condition has none.</summary>
     public static int Of(HealthCondition condition, double severity)
@@ -51,14 +42,6 @@ internal static class SeverityBand
         return $"{name}{Math.Min(from, to):0.###}–{Math.Max(from, to):0.###} {range.Unit}";
     }
 
-    /// <summary>The severity an episode had: what ground truth recorded (today every episode has its condition's configured value).</summary>
-    public static double SeverityOf(ConditionEpisode episode, ConditionOptions options) => episode.Condition switch
-    {
-        HealthCondition.Fever => options.FeverRiseCelsius,
-        HealthCondition.Heat => options.HeatActivityFactor,
-        HealthCondition.Calving => options.CalvingDropCelsius,
-        HealthCondition.SubacuteRuminalAcidosis => options.AcidosisPhDrop,
-        HealthCondition.LowWaterIntake => options.LowWaterIntakeShare,
-        _ => double.NaN,
-    };
+    /// <summary>The severity ground truth recorded for the episode; NaN for a condition without one.</summary>
+    public static double SeverityOf(ConditionEpisode episode) => episode.Severity ?? double.NaN;
 }

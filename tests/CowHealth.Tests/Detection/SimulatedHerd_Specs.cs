@@ -24,6 +24,7 @@ public sealed class SimulatedHerd_Specs
         [HealthCondition.Calving] = TimeSpan.FromHours(24),
         [HealthCondition.SubacuteRuminalAcidosis] = TimeSpan.FromHours(24),
         [HealthCondition.LowWaterIntake] = TimeSpan.FromHours(48),
+        [HealthCondition.ExcessiveDrinking] = TimeSpan.FromHours(36),
         [HealthCondition.SensorOffline] = TimeSpan.FromHours(3),
         [HealthCondition.SensorFault] = TimeSpan.FromHours(4),
     };
@@ -33,7 +34,12 @@ public sealed class SimulatedHerd_Specs
     {
         var herd = new HerdModel(
             Options.Create(new HerdOptions { Farms = 1, CowsPerFarm = 48, Seed = 11, PhBolusShare = 0.5 }),
-            Options.Create(new ConditionOptions { Spontaneous = false }));
+            // The typical strength of each condition (the middle of its range); the alert-quality scorecard covers the whole range.
+            Options.Create(new ConditionOptions
+            {
+                Spontaneous = false, FeverRiseCelsius = 1.0, HeatActivityFactor = 3.0, CalvingDropCelsius = 0.4, AcidosisPhDrop = 0.7,
+                LowWaterIntakeShare = 0.35, ExcessiveDrinkingFactor = 3.0,
+            }));
         var injected = Inject(herd);
         var detector = Detectors.New();
 

@@ -36,7 +36,10 @@ public sealed class DashboardsOnRealPrometheus_Specs(ThrowawayPostgres postgres)
             .With("Simulation:Mode", "Accelerated")
             .With("Simulation:CatchUpDays", "2")
             .With("Simulation:SimulatedMinutesPerSecond", "240")
-            .With("Metrics:AlertCensusInterval", "00:00:01");
+            .With("Metrics:AlertCensusInterval", "00:00:01")
+            // A typical fever and heat, so that their alerts come in the few simulated days the spec runs.
+            .With("Conditions:FeverRiseCelsius", "1.0")
+            .With("Conditions:HeatActivityFactor", "3.0");
         for (var i = 0; i < Scheduled.Length; i++)
         {
             builder.With($"Conditions:Scheduled:{i}:CowId", Scheduled[i].Cow)

@@ -85,7 +85,7 @@ public sealed class ConditionSignature_Specs
     [Fact]
     public void Subacute_ruminal_acidosis_keeps_rumen_ph_below_5_8_for_hours_each_day()
     {
-        var herd = new HerdBuilder().WithPhBolusOnEveryCow().Build();
+        var herd = new HerdBuilder().WithPhBolusOnEveryCow().WithConditions(c => c.AcidosisPhDrop = 0.7).Build();
 
         foreach (var cow in herd.Cows.Take(5))
         {

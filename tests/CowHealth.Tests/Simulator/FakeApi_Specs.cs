@@ -113,6 +113,9 @@ public sealed class FakeApi_Specs
     [InlineData("""{"cowId":"F01-C0001","condition":"Fever","durationHours":-3}""", "durationHours")]
     [InlineData("""{"cowId":"F01-C0001","condition":"Fever","durationHours":100000}""", "durationHours")]
     [InlineData("""{"cowId":"F01-C0001","condition":"Fever","durationHours":"long"}""", "durationHours")]
+    [InlineData("""{"cowId":"F01-C0001","condition":"Fever","severity":9}""", "severity")]
+    [InlineData("""{"cowId":"F01-C0001","condition":"Fever","severity":"high"}""", "severity")]
+    [InlineData("""{"cowId":"F01-C0001","condition":"SensorOffline","severity":1}""", "severity")]
     [InlineData("""not json""", "body")]
     [InlineData("""null""", "body")]
     public async Task A_bad_scenario_is_a_400_problem_naming_the_field(string body, string field)
@@ -123,6 +126,34 @@ public sealed class FakeApi_Specs
 
         await AssertProblemNaming(response, field);
         Assert.DoesNotContain((await simulator.Http.GetFromJsonAsync<GroundTruthBody>("/api/scenarios?cowId=F01-C0001"))!.Conditions, c => c.Origin == "Injected");
+    }
+
+    [Fact]
+    public async Task A_condition_injected_with_a_severity_keeps_it_in_the_ground_truth_and_excessive_drinking_can_be_injected()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(Accelerated());
+
+        var fever = await simulator.Http.PostAsJsonAsync("/api/scenarios", new { cowId = "F01-C0001", condition = "Fever", severity = 0.7 });
+        var drinking = await simulator.Http.PostAsJsonAsync("/api/scenarios", new { cowId = "F01-C0002", condition = "ExcessiveDrinking" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (fever.StatusCode, drinking.StatusCode));
+        var truth = (await simulator.Http.GetFromJsonAsync<GroundTruthBody>("/api/scenarios"))!.Conditions;
+        Assert.Equal(0.7, truth.Single(c => c.CowId == "F01-C0001").Severity);
+        // Left out, the severity is drawn from the documented range (1.8–3 times her drinking cycles).
+        Assert.InRange(truth.Single(c => c.CowId == "F01-C0002").Severity!.Value, 1.8, 3.0);
+    }
+
+    [Fact]
+    public async Task The_clock_tells_the_simulated_present_and_the_earliest_onset_an_injection_may_have()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(SimulatorHost.Backfill(Start, 0.5, cows: 2));
+        var clock = simulator.Services.GetRequiredService<SimulationClock>();
+        var lastInterval = Start.AddHours(12).AddMinutes(-10);
+        await Eventually.Until(() => Task.FromResult(clock.ProducedThrough == lastInterval ? "done" : null), TimeSpan.FromSeconds(30), "the backfill to finish");
+
+        var present = await simulator.Http.GetFromJsonAsync<ClockBody>("/api/clock");
+
+        Assert.Equal(new ClockBody("Backfill", lastInterval, Start.AddHours(12), Start, Start.AddHours(12), 10), present);
     }
 
     [Fact]
@@ -226,7 +257,9 @@ public sealed class FakeApi_Specs
 
     private sealed record PageBody(List<SensorReading> Readings, long Next, long Missed);
 
-    private sealed record EpisodeBody(Guid EpisodeId, string CowId, string FarmId, string Condition, DateTimeOffset OnsetAt, DateTimeOffset EndsAt, string Origin);
+    private sealed record EpisodeBody(Guid EpisodeId, string CowId, string FarmId, string Condition, DateTimeOffset OnsetAt, DateTimeOffset EndsAt, string Origin, double? Severity);
+
+    private sealed record ClockBody(string Mode, DateTimeOffset? ProducedThrough, DateTimeOffset NextInjectableAt, DateTimeOffset FirstReadingAt, DateTimeOffset? EndsBefore, double SensorIntervalMinutes);
 
     private sealed record GroundTruthBody(DateTimeOffset From, DateTimeOffset To, List<EpisodeBody> Conditions);
 

@@ -34,6 +34,7 @@ public sealed class ScheduledConditions_Specs
     [InlineData("CowId", "F09-C0001", "Conditions:Scheduled:0:CowId: there is no cow 'F09-C0001'")]
     [InlineData("Condition", "Mastitis", "Conditions:Scheduled:0:Condition: 'Mastitis' is not one of")]
     [InlineData("DurationHours", "0.01", "Conditions:Scheduled:0:DurationHours")]
+    [InlineData("Severity", "9", "Conditions:Scheduled:0:Severity")]
     public async Task A_mistake_in_a_scheduled_condition_stops_the_start_naming_the_setting(string field, string value, string message)
     {
         var settings = SimulatorHost.Backfill(Start, 1, cows: 3);
