@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every CowHealth test on a fresh Debian machine: installs what the tests need from Debian
-# (PostgreSQL, Prometheus with promtool, kcat, docker-compose for config validation), then builds
-# and tests the solution. Tests start their own throwaway PostgreSQL and embedded Kafka broker.
+# (PostgreSQL, Prometheus with promtool, kcat, docker-compose for config validation, binutils'
+# readelf for the images' native libraries), then builds and tests the solution. Tests start their own throwaway PostgreSQL and embedded Kafka broker.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +10,7 @@ need=()
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v kcat >/dev/null 2>&1 || need+=(kcat)
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+command -v readelf >/dev/null 2>&1 || need+=(binutils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing from Debian: ${need[*]}"
   sudo_cmd=""

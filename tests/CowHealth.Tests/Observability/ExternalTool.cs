@@ -2,11 +2,15 @@ using System.Diagnostics;
 
 namespace CowHealth.Tests.Observability;
 
-/// <summary>Runs a command-line tool (promtool, docker-compose) to completion and keeps what it said.</summary>
+/// <summary>Runs a command-line tool (promtool, docker-compose, dotnet) to completion and keeps what it said.</summary>
 public static class ExternalTool
 {
+    /// <param name="environment">Variables set for the tool, over the test's own.</param>
+    /// <param name="timeout">How long it may run; two minutes unless given.</param>
+    /// <param name="withoutVariablesStartingWith">Variables of the test's own environment the tool must not inherit.</param>
     public static async Task<ToolRun> RunAsync(
-        string tool, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+        string tool, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null, IReadOnlyList<string>? withoutVariablesStartingWith = null)
     {
         var start = new ProcessStartInfo(tool)
         {
@@ -20,17 +24,30 @@ public static class ExternalTool
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var inherited in start.Environment.Keys.Where(name => withoutVariablesStartingWith?.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) == true).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"{tool} did not start; on Debian: apt-get install prometheus docker-compose (./test.sh does).");
+            ?? throw new InvalidOperationException($"{tool} did not start; ./test.sh installs the tools the tests run from Debian (prometheus, docker-compose, binutils).");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{tool} {string.Join(' ', start.ArgumentList)} did not finish within {(timeout ?? TimeSpan.FromMinutes(2)).TotalMinutes:0.#} min.");
+        }
         return new ToolRun($"{tool} {string.Join(' ', start.ArgumentList)}", process.ExitCode, await output + await errors);
     }
 }

@@ -1,4 +1,6 @@
-namespace CowHealth.Tests.Observability;
+using CowHealth.Tests.Observability;
+
+namespace CowHealth.Tests.Compose;
 
 /// <summary>compose/docker-compose.yml as Debian's docker-compose reads it (no Docker engine is needed to validate).</summary>
 public sealed class ComposeFile_Specs
