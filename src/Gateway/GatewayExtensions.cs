@@ -1,5 +1,6 @@
 using CowHealth.Gateway.Acknowledgement;
 using CowHealth.Gateway.AlertStream;
+using CowHealth.Gateway.HerdApp;
 using CowHealth.Gateway.Security;
 using CowHealth.Storage;
 using Scalar.AspNetCore;
@@ -8,7 +9,7 @@ namespace CowHealth.Gateway;
 
 public static class GatewayExtensions
 {
-    /// <summary>Everything the Gateway serves from: storage, the OpenAPI description, the read side's settings, API keys and limits, Kafka for commands and the live stream.</summary>
+    /// <summary>Everything the Gateway serves from: storage, the OpenAPI description, the read side's settings, API keys and limits, Kafka for commands and the live stream, and the herd app.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCowHealthStorage(builder.Configuration);
@@ -17,11 +18,12 @@ public static class GatewayExtensions
         builder.Services.AddGatewaySecurity();
         builder.Services.AddAcknowledgements();
         builder.Services.AddAlertStream();
+        builder.AddHerdApp();
         return builder;
     }
 
     /// <summary>
-    /// The REST API, its OpenAPI document at <c>/openapi/v1.json</c> and a browsable reference at <c>/scalar</c>.
+    /// The herd app at <c>/</c>, the REST API under <c>/api</c>, its OpenAPI document at <c>/openapi/v1.json</c> and a browsable reference at <c>/scalar</c>.
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
@@ -31,6 +33,7 @@ public static class GatewayExtensions
         app.MapGatewayReads().RequireReadAccess();
         app.MapAcknowledgementApi();
         app.MapAlertStreamApi();
+        app.MapHerdApp();
         return app;
     }
 }

@@ -13,6 +13,10 @@ internal static class WhereToLook
         var simulator = Base(run.SimulatorUrl);
         output.WriteLine();
         output.WriteLine("CowHealth is running. Press Ctrl+C to stop.");
+        output.WriteLine($"  Herd app             {gateway}/   (open it in a browser or on a phone)");
+        output.WriteLine(run.GatewayAcceptsWrites
+            ? $"  Sign in              {gateway}/sign-in with a key from Gateway:ApiKeys, to acknowledge alerts"
+            : "  Sign in              needs an API key: --Gateway:ApiKeys:<client-name>=<key of 16+ characters>");
         output.WriteLine($"  Cows (REST API)      {gateway}/api/cows");
         output.WriteLine($"  Alerts               {gateway}/api/alerts");
         output.WriteLine($"  API reference        {gateway}/scalar");

@@ -24,6 +24,7 @@ public static class AcknowledgementApi
     public static IServiceCollection AddAcknowledgements(this IServiceCollection services)
     {
         services.AddSingleton<AcknowledgementMetrics>();
+        services.AddScoped<AlertAcknowledger>();
         services.AddOptions<AcknowledgementOptions>().BindConfiguration(AcknowledgementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMassTransit(bus =>
         {
@@ -58,15 +59,7 @@ public static class AcknowledgementApi
     }
 
     private static async Task<Results<Accepted<AcknowledgementAccepted>, ValidationProblem, ProblemHttpResult>> Acknowledge(
-        string alertId,
-        HttpContext http,
-        CowHealthDb db,
-        ITopicProducer<AcknowledgeAlert> commands,
-        TimeProvider clock,
-        IOptions<AcknowledgementOptions> options,
-        AcknowledgementMetrics metrics,
-        ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        string alertId, HttpContext http, AlertAcknowledger acknowledger, CancellationToken cancellationToken)
     {
         var errors = new ParameterErrors();
         if (errors.Uuid(alertId, "alertId") is not { } id)
@@ -80,43 +73,24 @@ public static class AcknowledgementApi
             return problem;
         }
 
-        var alert = await db.Alerts.AsNoTracking()
-            .Where(a => a.AlertId == id)
-            .Select(a => new { a.CowId, a.Status })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (alert is null)
+        var (outcome, command) = await acknowledger.AcknowledgeAsync(id, body!, http.User.Identity?.Name, cancellationToken);
+        switch (outcome)
         {
-            metrics.UnknownAlert();
-            return TypedResults.Problem($"No alert with id '{id}' exists.", statusCode: StatusCodes.Status404NotFound, title: "Unknown alert");
+            case AcknowledgementOutcome.UnknownAlert:
+                return TypedResults.Problem($"No alert with id '{id}' exists.", statusCode: StatusCodes.Status404NotFound, title: "Unknown alert");
+            case AcknowledgementOutcome.AlreadyResolved:
+                return TypedResults.Problem(
+                    $"Alert '{id}' is already resolved: there is nothing left to take on.",
+                    statusCode: StatusCodes.Status409Conflict, title: "Alert already resolved");
+            case AcknowledgementOutcome.NotConfirmed:
+                http.Response.Headers.RetryAfter = "5";
+                return TypedResults.Problem(
+                    "Kafka did not confirm the acknowledgement in time. It may still arrive; sending it again is harmless.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Acknowledgement not confirmed");
+            default:
+                return TypedResults.Accepted(
+                    $"/api/alerts/{id}",
+                    new AcknowledgementAccepted(id, command!.CowId, command.AcknowledgedBy, command.Note, command.RequestedAt));
         }
-
-        if (alert.Status == AlertStatus.Resolved)
-        {
-            metrics.AlreadyResolved();
-            return TypedResults.Problem(
-                $"Alert '{id}' is already resolved: there is nothing left to take on.",
-                statusCode: StatusCodes.Status409Conflict, title: "Alert already resolved");
-        }
-
-        var command = new AcknowledgeAlert(id, alert.CowId, body!.AcknowledgedBy!, body.Note, clock.GetUtcNow()) { AcknowledgementId = Guid.NewGuid() };
-        try
-        {
-            await commands.Produce(command, cancellationToken).WaitAsync(options.Value.CommandTimeout, cancellationToken);
-        }
-        catch (Exception ex) when (ex is TimeoutException or KafkaException)
-        {
-            metrics.NotConfirmed();
-            loggers.CreateLogger(typeof(AcknowledgementApi)).LogWarning(ex, "The acknowledgement of alert {AlertId} did not reach Kafka", id);
-            http.Response.Headers.RetryAfter = "5";
-            return TypedResults.Problem(
-                "Kafka did not confirm the acknowledgement in time. It may still arrive; sending it again is harmless.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Acknowledgement not confirmed");
-        }
-
-        metrics.Accepted();
-        loggers.CreateLogger(typeof(AcknowledgementApi)).LogInformation("Alert {AlertId} acknowledged through client {Client}", id, http.User.Identity?.Name);
-        return TypedResults.Accepted(
-            $"/api/alerts/{id}",
-            new AcknowledgementAccepted(id, command.CowId, command.AcknowledgedBy, command.Note, command.RequestedAt));
     }
 }

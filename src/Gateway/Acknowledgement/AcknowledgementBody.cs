@@ -89,29 +89,8 @@ internal static class AcknowledgementBody
             return (null, Invalid("body", "The body must be a JSON object, not null."));
         }
 
-        var person = parsed.AcknowledgedBy?.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(person))
-        {
-            errors["acknowledgedBy"] = ["Say who takes the alert on."];
-        }
-        else if (person.Length > StorageLimits.PersonLength)
-        {
-            errors["acknowledgedBy"] = [$"At most {StorageLimits.PersonLength} characters."];
-        }
-        else if (person.Any(char.IsControl))
-        {
-            errors["acknowledgedBy"] = ["A name has no line breaks or other control characters."];
-        }
-
-        if (parsed.Note is { Length: > StorageLimits.NoteLength })
-        {
-            errors["note"] = [$"At most {StorageLimits.NoteLength} characters."];
-        }
-
-        return errors.Count > 0
-            ? (null, Invalid(errors))
-            : (parsed with { AcknowledgedBy = person }, null);
+        var (valid, errors) = parsed.Validate();
+        return errors.Count > 0 ? (null, Invalid(errors)) : (valid, null);
     }
 
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(

@@ -25,10 +25,13 @@ public sealed class ParameterErrors
     public void Add(string field, string message) =>
         _errors[field] = _errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
+    /// <summary>Each bad field with what is wrong with it, e.g. "farm: is empty.", as a page lists them.</summary>
+    public IReadOnlyList<string> Messages => [.. _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")];
+
     /// <summary>400 application/problem+json with <c>errors</c> keyed by field, and every field named in the detail too.</summary>
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
         _errors,
-        detail: string.Join(" ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        detail: string.Join(" ", Messages),
         title: "Some request parameters are not valid.");
 
     /// <summary>A cow or farm id; null (with an error when required) when missing or malformed.</summary>

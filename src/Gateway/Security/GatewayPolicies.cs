@@ -11,6 +11,9 @@ public static class GatewayPolicies
     /// <summary>Reading cows, readings, alerts and the live stream: open, or an API key when <c>Gateway:ReadsRequireApiKey</c> is on.</summary>
     public const string Read = "cowhealth-read";
 
+    /// <summary>The herd app's pages: open, or signed in (<see cref="SignInCookie"/>) when <c>Gateway:ReadsRequireApiKey</c> is on; a page asks a stranger to sign in.</summary>
+    public const string AppRead = "cowhealth-app-read";
+
     /// <summary>Acknowledging alerts and any other change: always an API key from <c>Gateway:ApiKeys</c>.</summary>
     public const string Write = "cowhealth-write";
 

@@ -13,14 +13,22 @@ public static class GatewaySecurityExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyRing>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(SignInCookie.Scheme, SignInCookie.Configure);
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>().Configure<IOptions<GatewayAccessOptions>>((authorization, access) =>
         {
+            var open = new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
             var keyed = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build();
-            var read = access.Value.ReadsRequireApiKey ? keyed : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
+            // A person signed in to the herd app reads what a keyed client reads: the app's live stream is the API's.
+            var keyedOrSignedIn = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName, SignInCookie.Scheme).RequireAuthenticatedUser().Build();
+            var signedIn = new AuthorizationPolicyBuilder(SignInCookie.Scheme).RequireAuthenticatedUser().Build();
+            var read = access.Value.ReadsRequireApiKey ? keyedOrSignedIn : open;
             authorization.AddPolicy(GatewayPolicies.Write, keyed);
             authorization.AddPolicy(GatewayPolicies.Read, read);
+            // Open pages still read the cookie, so that they know who is signed in.
+            var openWithSignIn = new AuthorizationPolicyBuilder(SignInCookie.Scheme).RequireAssertion(_ => true).Build();
+            authorization.AddPolicy(GatewayPolicies.AppRead, access.Value.ReadsRequireApiKey ? signedIn : openWithSignIn);
             authorization.FallbackPolicy = read;
         });
         services.AddRateLimiter(limiter =>

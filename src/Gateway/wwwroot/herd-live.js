@@ -1,0 +1,71 @@
+// Keeps the herd page's board current from the live alert stream (/api/alerts/stream), without a
+// reload: on each alert event the server draws the board again (/app/herd-board) and it is swapped
+// in place. The status line says when the stream is down and being reconnected.
+(() => {
+  const board = document.getElementById('herd-board');
+  const status = document.getElementById('live-status');
+  if (!board || !status || !window.EventSource) {
+    return;
+  }
+
+  const alertEvents = ['AlertRaised', 'AlertEscalated', 'AlertAcknowledged', 'AlertResolved', 'AlertReopened'];
+  let timer = null;
+  let refreshing = false;
+  let again = false;
+
+  const show = (state, text) => {
+    status.dataset.state = state;
+    status.textContent = text;
+  };
+
+  async function refresh() {
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    refreshing = true;
+    try {
+      const response = await fetch(board.dataset.boardUrl, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+      if (response.ok) {
+        board.innerHTML = await response.text();
+        board.dataset.refreshed = String(Number(board.dataset.refreshed || '0') + 1);
+      }
+    } catch {
+      // The next event or reconnection refreshes again.
+    } finally {
+      refreshing = false;
+      if (again) {
+        again = false;
+        refresh();
+      }
+    }
+  }
+
+  // Events come in bursts (a herd catching up): one redraw for a burst is enough.
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 200);
+  };
+
+  function connect() {
+    const stream = new EventSource(board.dataset.streamUrl);
+    stream.onopen = () => {
+      show('live', 'Live: alerts update here as they happen.');
+      // Whatever happened while the stream was away (or before it first opened) shows now.
+      soon();
+    };
+    stream.onerror = () => {
+      show('reconnecting', 'Reconnecting to live alerts… the list may be behind.');
+      // The browser retries by itself after a dropped connection, but gives up on an error answer
+      // (503 while Kafka is down): then try again a little later.
+      if (stream.readyState === EventSource.CLOSED) {
+        setTimeout(connect, 5000);
+      }
+    };
+    for (const name of alertEvents) {
+      stream.addEventListener(name, soon);
+    }
+  }
+
+  connect();
+})();
