@@ -48,12 +48,15 @@ public static class ExternalTool
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{tool} {string.Join(' ', start.ArgumentList)} did not finish within {(timeout ?? TimeSpan.FromMinutes(2)).TotalMinutes:0.#} min.");
         }
-        return new ToolRun($"{tool} {string.Join(' ', start.ArgumentList)}", process.ExitCode, await output + await errors);
+        return new ToolRun($"{tool} {string.Join(' ', start.ArgumentList)}", process.ExitCode, await output + await errors) { StandardOutput = await output };
     }
 }
 
 /// <summary>How a tool run ended, and everything it printed, for assertion messages.</summary>
 public sealed record ToolRun(string Command, int ExitCode, string Output)
 {
+    /// <summary>What the tool printed on standard output alone (<see cref="Output"/> adds standard error).</summary>
+    public string StandardOutput { get; init; } = Output;
+
     public override string ToString() => $"`{Command}` exited with {ExitCode}:\n{Output}";
 }
