@@ -19,6 +19,12 @@ public static class MessageHeaders
     public const string DeadLetterOriginalOffset = "dlq-original-offset";
     public const string DeadLetterTime = "dlq-time";
 
+    /// <summary>On a record put back by a replay: where it was parked, as <c>topic/partition/offset</c>.</summary>
+    public const string ReplayedFrom = "replayed-from";
+
+    /// <summary>Whether a header is one the dead-letter publisher added (and a replay takes off again).</summary>
+    public static bool IsDeadLetterHeader(string key) => key.StartsWith("dlq-", StringComparison.Ordinal);
+
     /// <summary>The headers every CowHealth message carries on its topic.</summary>
     public static Headers For(string messageType, int schemaVersion, Guid messageId, Guid correlationId, DateTimeOffset sentAt) => new()
     {

@@ -64,7 +64,7 @@ internal static class GatewayBenchmark
             await PrintPlans(database, end, cowIds[cowIds.Length / 2]);
 
             await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions());
-            await using var gateway = await GatewayProcess.StartAsync(FreePort(), new Dictionary<string, string>
+            await using var gateway = await GatewayProcess.StartAsync(LoopbackPort.Free(), new Dictionary<string, string>
             {
                 ["Storage:Provider"] = "Postgres",
                 ["Storage:ConnectionString"] = database,
@@ -165,11 +165,4 @@ internal static class GatewayBenchmark
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -20,6 +20,7 @@ public sealed class ThrowawayPostgres : IAsyncLifetime
     private Process? _server;
     private string? _dataDirectory;
     private string? _binaries;
+    private IReadOnlyList<string> _serverArguments = [];
     private int _databases;
 
     /// <summary>The server's main process (postmaster), parent of one process per connection; null until started or when an existing server is used.</summary>
@@ -79,15 +80,37 @@ public sealed class ThrowawayPostgres : IAsyncLifetime
 
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"], asRoot);
 
-        var port = FreePort();
-        var server = Start(Path.Combine(bin, "postgres"),
+        var port = LoopbackPort.Free();
+        _serverArguments =
             ["-D", dataDirectory, "-p", port.ToString(), "-k", dataDirectory, "-c", "listen_addresses=127.0.0.1",
-             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"],
-            asRoot);
-        (_server, _dataDirectory, _binaries) = (server, dataDirectory, bin);
+             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"];
+        (_server, _dataDirectory, _binaries) = (Start(Path.Combine(bin, "postgres"), _serverArguments, asRoot), dataDirectory, bin);
         _adminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
         await WaitUntilAcceptingConnections();
     }
+
+    /// <summary>
+    /// Stops the server as an operator's restart does (<c>pg_ctl stop -m fast</c>: open transactions are
+    /// rolled back, clients disconnected); returns once it is down. Only for a server this object started.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var (binaries, dataDirectory) = (_binaries ?? throw NotStartedHere(), _dataDirectory!);
+        await RunAsync(Path.Combine(binaries, "pg_ctl"), ["stop", "-D", dataDirectory, "-m", "fast", "-w"], Environment.UserName == "root");
+        await _server!.WaitForExitAsync();
+    }
+
+    /// <summary>Starts a server stopped by <see cref="StopAsync"/> again, on the same port and data, and waits until it accepts connections.</summary>
+    public async Task StartAsync()
+    {
+        var binaries = _binaries ?? throw NotStartedHere();
+        _server?.Dispose();
+        _server = Start(Path.Combine(binaries, "postgres"), _serverArguments, Environment.UserName == "root");
+        await WaitUntilAcceptingConnections();
+    }
+
+    private static InvalidOperationException NotStartedHere() =>
+        new($"Only a server the tests started can be stopped and started; {ExistingServerVariable} names one they did not.");
 
     private async Task WaitUntilAcceptingConnections()
     {
@@ -122,13 +145,6 @@ public sealed class ThrowawayPostgres : IAsyncLifetime
             ?? throw new InvalidOperationException(
                 "PostgreSQL is not installed: run ./test.sh (it installs Debian's postgresql package), " +
                 $"or set {ExistingServerVariable} to a connection string of a server the tests may create databases on.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Process Start(string program, IReadOnlyList<string> arguments, bool asPostgresUser, System.Text.StringBuilder? errors = null)

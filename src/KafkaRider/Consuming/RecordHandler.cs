@@ -6,6 +6,7 @@ using CowHealth.Contracts;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Transports;
+using CowHealth.KafkaRider.DeadLetters;
 
 namespace CowHealth.KafkaRider.Consuming;
 

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using CowHealth.Contracts;
 using MassTransit;
 using MassTransit.Transports;
+using CowHealth.KafkaRider.DeadLetters;
 
 namespace CowHealth.KafkaRider.Consuming;
 

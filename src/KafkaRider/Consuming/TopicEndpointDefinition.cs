@@ -1,5 +1,6 @@
 using MassTransit;
 using MassTransit.Transports;
+using CowHealth.KafkaRider.DeadLetters;
 
 namespace CowHealth.KafkaRider.Consuming;
 

@@ -5,6 +5,7 @@ using MassTransit.Transports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CowHealth.KafkaRider.DeadLetters;
 
 namespace CowHealth.KafkaRider.Registration;
 

@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using CowHealth.KafkaRider.DeadLetters;
 
 namespace CowHealth.KafkaRider.Registration;
 

@@ -7,6 +7,7 @@ using CowHealth.Storage.Alerts;
 using CowHealth.Storage.Sagas;
 using MassTransit;
 using MassTransit.Mediator;
+using CowHealth.KafkaRider.DeadLetters;
 
 namespace CowHealth.Processor.Ingestion;
 

@@ -186,24 +186,64 @@ public abstract class CowAlertStateMachine_Specs(StorageProvider provider, Throw
         Assert.Contains("No alert with this id", await Payload(unknown, "AcknowledgementRejected"));
     }
 
+    [Fact]
+    public async Task An_acknowledgement_delivered_again_and_again_is_answered_once_whatever_the_alert_did_since()
+    {
+        await Handle(Detected("cow-1", HealthCondition.Fever, Noon, AlertSeverity.Warning));
+        var alertId = (await SingleAlert("cow-1")).AlertId;
+        var acknowledgement = new AcknowledgeAlert(alertId, "cow-1", "Anna", "on it", Noon.AddHours(1)) { AcknowledgementId = Guid.NewGuid() };
+        await Handle(acknowledgement);
+        await Handle(Cleared("cow-1", HealthCondition.Fever, Noon.AddHours(5)));
+        await Handle(Detected("cow-1", HealthCondition.Fever, Noon.AddHours(6), AlertSeverity.Warning));
+
+        // Kafka delivers at least once: after a crash the same command comes again, to an alert that has moved on.
+        await Handle(acknowledgement, deliveries: 3);
+
+        var alert = await SingleAlert("cow-1");
+        Assert.Equal(AlertStatus.Raised, alert.Status);
+        Assert.Equal(["AlertRaised", "AlertAcknowledged", "AlertResolved", "AlertReopened"], await Events(alertId));
+    }
+
+    [Fact]
+    public async Task A_rejected_acknowledgement_delivered_again_is_rejected_once()
+    {
+        await Handle(Detected("cow-1", HealthCondition.Fever, Noon, AlertSeverity.Warning));
+        await Handle(Cleared("cow-1", HealthCondition.Fever, Noon.AddHours(20)));
+        var alertId = (await SingleAlert("cow-1")).AlertId;
+        var unknown = Guid.NewGuid();
+
+        await Handle(new AcknowledgeAlert(alertId, "cow-1", "Anna", null, Noon.AddHours(21)) { AcknowledgementId = Guid.NewGuid() }, deliveries: 3);
+        await Handle(new AcknowledgeAlert(unknown, "cow-9", "Anna", null, Noon) { AcknowledgementId = Guid.NewGuid() }, deliveries: 3);
+
+        Assert.Equal(["AlertRaised", "AlertResolved", "AcknowledgementRejected"], await Events(alertId));
+        Assert.Equal(["AcknowledgementRejected"], await Events(unknown));
+    }
+
     private static ConditionDetected Detected(string cow, HealthCondition condition, DateTimeOffset at, AlertSeverity severity) =>
         new(CowAlertIdentity.SagaOf(cow, condition), cow, "F01", condition, severity, at, Evidence);
 
     private static ConditionCleared Cleared(string cow, HealthCondition condition, DateTimeOffset at) =>
         new(CowAlertIdentity.SagaOf(cow, condition), cow, condition, at);
 
-    /// <summary>Sends a message to the saga and waits until the harness saw it consumed, failing on a fault.</summary>
-    private async Task Handle<T>(T message)
+    /// <summary>
+    /// Sends a message to the saga and waits until the harness saw it consumed, failing on a fault;
+    /// with <paramref name="deliveries"/>, delivers it again after each, as Kafka redelivers: in order.
+    /// </summary>
+    private async Task Handle<T>(T message, int deliveries = 1)
         where T : class
     {
-        await _harness.Bus.Publish(message);
-        // The harness's async Any() may answer "no" at once while it still counts the bus idle from the
-        // previous message, so wait on the consumed list itself.
-        var consumed = await Eventually.Until(
-            () => Task.FromResult(_harness.Consumed.Select<T>(x => Equals(x.Context.Message, message)).FirstOrDefault()),
-            TimeSpan.FromSeconds(30),
-            $"the saga to consume {typeof(T).Name}");
-        Assert.Null(consumed.Exception);
+        for (var delivery = 0; delivery < deliveries; delivery++)
+        {
+            var before = _harness.Consumed.Select<T>(x => Equals(x.Context.Message, message)).Count();
+            await _harness.Bus.Publish(message);
+            // The harness's async Any() may answer "no" at once while it still counts the bus idle from the
+            // previous message, so wait on the consumed list itself.
+            var consumed = await Eventually.Until(
+                () => Task.FromResult(_harness.Consumed.Select<T>(x => Equals(x.Context.Message, message)).Skip(before).FirstOrDefault()),
+                TimeSpan.FromSeconds(30),
+                $"the saga to consume {typeof(T).Name}");
+            Assert.Null(consumed.Exception);
+        }
     }
 
     private async Task<List<Alert>> Alerts(string cowId)

@@ -41,7 +41,7 @@ public sealed class EmbeddedKafkaBroker_Specs
     [Fact]
     public async Task Clients_bootstrapped_at_the_fixed_port_produce_and_consume_through_it()
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         await using var broker = await EmbeddedKafkaBroker.StartAsync(Quick with { FixedPort = port });
 
         Assert.True(broker.IsOnFixedPort);
@@ -96,12 +96,5 @@ public sealed class EmbeddedKafkaBroker_Specs
             () => EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions { BrokerCount = 3, FixedPort = 9092 }));
 
         Assert.Equal(nameof(EmbeddedKafkaOptions.FixedPort), error.ParamName);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

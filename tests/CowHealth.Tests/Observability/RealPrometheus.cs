@@ -55,7 +55,7 @@ public sealed class RealPrometheus : IAsyncDisposable
             File.Copy(rules, Path.Combine(folder.FullName, "rules", Path.GetFileName(rules)));
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("prometheus")
         {
             ArgumentList =
@@ -172,11 +172,4 @@ public sealed class RealPrometheus : IAsyncDisposable
     }
 
     private static string Seconds(DateTimeOffset time) => (time.ToUnixTimeMilliseconds() / 1000.0).ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

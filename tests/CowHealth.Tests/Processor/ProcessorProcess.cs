@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 
 namespace CowHealth.Tests.Processor;
 
@@ -8,12 +9,16 @@ namespace CowHealth.Tests.Processor;
 /// </summary>
 public sealed class ProcessorProcess : IDisposable
 {
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly Process _process;
+    private readonly Uri _address;
 
-    private ProcessorProcess(Process process) => _process = process;
+    private ProcessorProcess(Process process, Uri address) => (_process, _address) = (process, address);
 
-    public static ProcessorProcess Start(string bootstrapServers, string connectionString)
+    /// <param name="settings">Configuration beyond the defaults here, as environment variables (<c>Kafka__StalledAfter</c>).</param>
+    public static ProcessorProcess Start(string bootstrapServers, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CowHealth.Processor.dll")])
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -27,17 +32,50 @@ public sealed class ProcessorProcess : IDisposable
         start.Environment["Storage__Provider"] = "Postgres";
         start.Environment["Storage__ConnectionString"] = connectionString;
         start.Environment["Storage__MigrateOnStart"] = "true";
-        start.Environment["Urls"] = "http://127.0.0.1:0";
+        start.Environment["Urls"] = address.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Processor.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ProcessorProcess(process);
+        return new ProcessorProcess(process, address);
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What <c>/health/ready</c> answers (Healthy, Degraded or Unhealthy), or null while the Processor does not answer.</summary>
+    public async Task<string?> Readiness()
+    {
+        try
+        {
+            using var response = await Http.GetAsync(new Uri(_address, "/health/ready"));
+            var body = await response.Content.ReadAsStringAsync();
+            return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable ? body : null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The Processor's <c>/metrics</c>, or null while it does not answer.</summary>
+    public async Task<ScrapedMetrics?> Metrics()
+    {
+        try
+        {
+            return ScrapedMetrics.Parse(await Http.GetStringAsync(new Uri(_address, "/metrics")));
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
     public void Kill()

@@ -5,7 +5,7 @@ using Confluent.Kafka;
 using CowHealth.Contracts;
 using CowHealth.KafkaRider.Producing;
 
-namespace CowHealth.KafkaRider;
+namespace CowHealth.KafkaRider.DeadLetters;
 
 /// <summary>
 /// Parks a record the pipeline cannot handle on <c>&lt;topic&gt;.dlq</c> with the reason in its

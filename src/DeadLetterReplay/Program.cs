@@ -1,0 +1,3 @@
+using CowHealth.DeadLetterReplay;
+
+return await ReplayCommand.Create().Parse(args).InvokeAsync();
