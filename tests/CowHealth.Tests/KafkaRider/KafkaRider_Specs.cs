@@ -3,7 +3,10 @@ using Confluent.Kafka;
 using CowHealth.Contracts;
 using CowHealth.EmbeddedKafka;
 using CowHealth.KafkaRider;
+using CowHealth.Tests.Gateway;
+using CowHealth.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CowHealth.Tests.KafkaRider;
 
@@ -89,6 +92,34 @@ public sealed class KafkaRider_Specs : IAsyncLifetime
         Assert.Contains("fails reading", Header(thrown, "dlq-reason"));
         Assert.Equal(typeof(InvalidOperationException).FullName, Header(thrown, "dlq-exception-type"));
         Assert.Equal([0, 2, 3], _received.All.Select(r => Readings.Sequence(r.Reading)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_transient_failure_holds_its_partition_visibly_until_it_passes_and_parks_nothing(bool batches)
+    {
+        var readings = Enumerable.Range(0, 10).Select(sequence => Readings.For("cow-000", sequence)).ToList();
+        _received.DependencyAway = true;
+        await using var host = await RiderHost.StartAsync(_broker.BootstrapServers, _received, "a", _group, batches,
+            settings: new Dictionary<string, string?> { ["Kafka:StalledAfter"] = "00:00:01", ["Kafka:TransientRetryMax"] = "00:00:00.500" });
+        await host.Services.GetRequiredService<ITopicProducer<SensorReading>>().ProduceMany(readings);
+
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        var stalled = await Eventually.Until(async () =>
+                (await health.CheckHealthAsync()).Entries["kafka"] is { Status: HealthStatus.Unhealthy } kafka && kafka.Description!.Contains("stalled")
+                    ? kafka.Description
+                    : null,
+            TimeSpan.FromSeconds(30), "readiness to name the stalled partition");
+        Assert.Equal(0, _received.DistinctCount);
+        _received.DependencyAway = false;
+
+        await _received.WaitUntil(r => r.DistinctCount == readings.Count, "every reading once the failure passed");
+        Assert.Contains($"{Topics.Readings}[", stalled);
+        Assert.Equal(Enumerable.Range(0, 10), _received.All.Select(r => Readings.Sequence(r.Reading)));
+        Assert.Equal(0, TopicRecords.Count(_broker.BootstrapServers, Topics.ReadingsDeadLetter));
+        await Eventually.Until(async () => (await health.CheckHealthAsync()).Entries["kafka"].Status == HealthStatus.Healthy ? "healthy" : null,
+            TimeSpan.FromSeconds(30), "readiness healthy again");
     }
 
     [Fact]

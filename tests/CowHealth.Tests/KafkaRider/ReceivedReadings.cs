@@ -23,6 +23,15 @@ public sealed class ReceivedReadings
     /// <summary>How long the single-reading consumer works on each reading, so a test can stop it mid-stream.</summary>
     public TimeSpan WorkPerReading { get; set; }
 
+    private volatile bool _dependencyAway;
+
+    /// <summary>While set, every reading fails as a database that is away would fail it: transiently.</summary>
+    public bool DependencyAway
+    {
+        get => _dependencyAway;
+        set => _dependencyAway = value;
+    }
+
     /// <summary>Readings whose handling the test wants to fail every time.</summary>
     public ConcurrentDictionary<Guid, bool> AlwaysFail { get; } = new();
 

@@ -9,6 +9,11 @@ public sealed class RecordingConsumer(ReceivedReadings received, ConsumerName na
 {
     public Task Consume(ConsumeContext<SensorReading> context)
     {
+        if (received.DependencyAway)
+        {
+            throw new TimeoutException("The test's database does not answer.");
+        }
+
         if (received.AlwaysFail.ContainsKey(context.Message.ReadingId))
         {
             throw new InvalidOperationException($"The test fails reading {context.Message.ReadingId} every time.");
@@ -24,6 +29,11 @@ public sealed class RecordingBatchConsumer(ReceivedReadings received, ConsumerNa
 {
     public Task Consume(ConsumeContext<TopicBatch<SensorReading>> context)
     {
+        if (received.DependencyAway)
+        {
+            throw new TimeoutException("The test's database does not answer.");
+        }
+
         if (context.Message.Messages.FirstOrDefault(r => received.AlwaysFail.ContainsKey(r.ReadingId)) is { } failing)
         {
             throw new InvalidOperationException($"The test fails reading {failing.ReadingId} every time.");

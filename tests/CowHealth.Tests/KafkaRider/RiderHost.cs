@@ -25,7 +25,8 @@ public sealed class RiderHost : IAsyncDisposable
         string groupId,
         bool batches = false,
         int concurrentPartitions = 4,
-        string topic = Topics.Readings)
+        string topic = Topics.Readings,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,6 +37,7 @@ public sealed class RiderHost : IAsyncDisposable
             ["Kafka:ShutdownTimeout"] = "00:00:10",
             ["Kafka:SessionTimeout"] = "00:00:03",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(received);
         builder.Services.AddSingleton(new ConsumerName(name));

@@ -42,7 +42,7 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
         var unhealthy = await Eventually.Until(async () => await run.Processor.Readiness() is { } r && r.Contains("Unhealthy") ? r : null,
             TimeSpan.FromSeconds(15), "readiness to turn unhealthy while the database is away");
         var stalled = await run.WaitForStall();
-        await Task.Delay(TimeSpan.FromSeconds(20) - outage.Elapsed); // the outage itself, not a wait for something to happen
+        await Remainder(TimeSpan.FromSeconds(20), outage); // the outage itself, not a wait for something to happen
         await _postgres.StartAsync();
         run.Produce(Herd[(2 * Herd.Count / 3)..]);
 
@@ -96,7 +96,7 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
             run.Produce(Herd[(Herd.Count / 3)..(2 * Herd.Count / 3)]);
             var stalled = await run.WaitForStall();
             var degraded = await run.WaitForReadiness("Degraded");
-            await Task.Delay(TimeSpan.FromSeconds(15) - slow.Elapsed); // the slow spell itself
+            await Remainder(TimeSpan.FromSeconds(15), slow); // the slow spell itself
             await transaction.CommitAsync();
             Assert.True(stalled >= 5, $"the stall was visible ({stalled} s)");
             Assert.Equal("Degraded", degraded);
@@ -107,6 +107,10 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
         await run.WaitForReadiness("Healthy");
         outcome.AssertSameAs(calm);
     }
+
+    /// <summary>Waits out what is left of a failure meant to last <paramref name="length"/>.</summary>
+    private static Task Remainder(TimeSpan length, Stopwatch since) =>
+        length > since.Elapsed ? Task.Delay(length - since.Elapsed) : Task.CompletedTask;
 
     /// <summary>The herd through a Processor that suffers nothing: what every failure spec must end in. Run once.</summary>
     private async Task<PipelineOutcome> Calm()
