@@ -20,7 +20,7 @@ public sealed class HerdAppBrowser_Specs(HerdAppSystem system) : IClassFixture<H
         await Expect(page.Locator("#live-status[data-state=live]"));
         await page.EvaluateAsync("window.stillTheSamePage = true");
 
-        await system.Inject("F01-C0002", "Fever");
+        await system.InjectFever("F01-C0002");
 
         var alert = page.Locator("li.action", new() { Has = page.Locator("a.cow", new() { HasTextString = "F01-C0002" }) })
             .Filter(new() { Has = page.Locator(".condition", new() { HasTextString = "Fever" }) });
@@ -61,7 +61,7 @@ public sealed class HerdAppBrowser_Specs(HerdAppSystem system) : IClassFixture<H
     [Fact]
     public async Task A_signed_in_person_acknowledges_an_alert_and_the_open_herd_page_shows_it_acknowledged()
     {
-        await system.Inject("F02-C0001", "Fever");
+        await system.InjectFever("F02-C0001");
         var alertId = await system.OpenAlertOf("F02-C0001", "Fever");
         var herd = await system.NewPageAsync();
         await herd.GotoAsync("/");
@@ -90,7 +90,7 @@ public sealed class HerdAppBrowser_Specs(HerdAppSystem system) : IClassFixture<H
     [Fact]
     public async Task Every_page_fits_a_phone_screen_without_scrolling_sideways()
     {
-        await system.Inject("F01-C0003", "Fever");
+        await system.InjectFever("F01-C0003");
         var alertId = await system.OpenAlertOf("F01-C0003", "Fever");
         var phone = await system.NewPageAsync(width: 390, height: 844);
 

@@ -63,11 +63,15 @@ public sealed class HerdAppSystem : IAsyncLifetime
             TimeSpan.FromSeconds(120), "cow F01-C0001's normal to be learned");
     }
 
-    /// <summary>Gives a cow a condition from the simulator's next reading on, as a person would through the Fake API.</summary>
-    public async Task Inject(string cowId, string condition)
+    /// <summary>
+    /// Gives a cow a fever from the simulator's next reading on, as a person would through the Fake API.
+    /// Its rise is the typical 1 °C: episodes otherwise draw theirs from the whole range real cows show,
+    /// and the mildest may take the detector longer than a spec waits.
+    /// </summary>
+    public async Task InjectFever(string cowId)
     {
-        using var response = await Simulator.PostAsJsonAsync("/api/scenarios", new { cowId, condition, durationHours = 48 });
-        Assert.True(response.IsSuccessStatusCode, $"the Fake API took the {condition} for {cowId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        using var response = await Simulator.PostAsJsonAsync("/api/scenarios", new { cowId, condition = "Fever", durationHours = 48, severity = 1.0 });
+        Assert.True(response.IsSuccessStatusCode, $"the Fake API took the fever for {cowId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Waits for the cow's open alert for the condition and gives its id.</summary>
