@@ -19,9 +19,10 @@ public static class AlertStreamApi
     public static IServiceCollection AddAlertStream(this IServiceCollection services)
     {
         services.AddOptions<AlertStreamOptions>().BindConfiguration(AlertStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AlertFeed>();
         services.AddSingleton<AlertTopicReader>();
+        services.AddSingleton<StreamAdmission>();
         services.AddSingleton<AlertStreamMetrics>();
-        services.AddRateLimiter(limiter => limiter.AddPolicy<string, AlertStreamLimitPolicy>(AlertStreamLimitPolicy.Name));
         return services;
     }
 
@@ -39,8 +40,8 @@ public static class AlertStreamApi
             .WithParameters(ApiParameter.Id("farmId", "Only this farm's events."))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .RequireReadAccess()
-            .RequireRateLimiting(AlertStreamLimitPolicy.Name);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireReadAccess();
         return routes;
     }
 
@@ -48,6 +49,8 @@ public static class AlertStreamApi
         [FromQuery] string? farmId,
         [FromHeader(Name = LastEventIdHeader)] string? lastEventId,
         HttpContext http,
+        StreamAdmission admission,
+        AlertFeed feed,
         AlertTopicReader reader,
         IOptions<AlertStreamOptions> options,
         TimeProvider clock,
@@ -69,11 +72,47 @@ public static class AlertStreamApi
             return errors.ToProblem();
         }
 
-        AlertTopicCursor? cursor;
-        string? problem;
+        var (ticket, refusal) = admission.Admit(ClientOf(http));
+        if (ticket is null)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return refusal == StreamRefusal.TooManyForClient
+                ? TypedResults.Problem($"This client holds {options.Value.MaxStreamsPerClient} live streams already; close one first.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many live streams for this client")
+                : TypedResults.Problem($"The Gateway serves at most {options.Value.MaxStreams} live alert streams at once. Try again shortly.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many live streams");
+        }
+
+        // The stream's place is held until the request ends, however it ends.
+        http.Response.RegisterForDispose(ticket);
+        IAlertSource source;
         try
         {
-            (cursor, problem) = await reader.OpenAsync(resumeFrom, cancellationToken);
+            if (await feed.SubscribeAsync(resumeFrom, cancellationToken) is { } subscription)
+            {
+                source = subscription;
+            }
+            else
+            {
+                // Further back than the shared feed keeps: a reader of its own, of which only a few may run.
+                if (admission.AdmitCatchUp() is not { } catchUp)
+                {
+                    http.Response.Headers.RetryAfter = "5";
+                    return TypedResults.Problem(
+                        $"At most {options.Value.MaxCatchUpStreams} streams at once may resume from further back than the Gateway keeps in memory. Try again shortly.",
+                        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many streams catching up");
+                }
+
+                http.Response.RegisterForDispose(catchUp);
+                var (cursor, problem) = await reader.OpenAsync(resumeFrom, cancellationToken);
+                if (cursor is null)
+                {
+                    errors.Add(LastEventIdHeader, problem!);
+                    return errors.ToProblem();
+                }
+
+                source = cursor;
+            }
         }
         catch (KafkaException ex)
         {
@@ -83,17 +122,15 @@ public static class AlertStreamApi
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Alert stream unavailable");
         }
 
-        if (cursor is null)
-        {
-            errors.Add(LastEventIdHeader, problem!);
-            return errors.ToProblem();
-        }
-
-        // The stream closes its cursor when it ends; this covers a response that fails before the stream starts.
-        http.Response.RegisterForDispose(cursor);
+        // The stream closes its source when it ends; this covers a response that fails before the stream starts.
+        http.Response.RegisterForDispose(source);
         // Proxies that buffer responses (nginx) would hold events back.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var events = new AlertStreamEvents(cursor, farm, options.Value.HeartbeatInterval, clock, metrics, loggers.CreateLogger(typeof(AlertStreamApi)));
+        var events = new AlertStreamEvents(source, farm, options.Value.HeartbeatInterval, clock, metrics, loggers.CreateLogger(typeof(AlertStreamApi)));
         return TypedResults.ServerSentEvents(events.ReadAsync(lifetime.ApplicationStopping));
     }
+
+    /// <summary>Whom a stream counts against: an API client or signed-in key by name, anyone else by address.</summary>
+    private static string ClientOf(HttpContext http) =>
+        http.User.Identity is { IsAuthenticated: true, Name: { } name } ? "client:" + name : "address:" + http.Connection.RemoteIpAddress;
 }

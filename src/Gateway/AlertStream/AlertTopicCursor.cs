@@ -1,6 +1,4 @@
-using System.Text;
 using Confluent.Kafka;
-using CowHealth.KafkaRider;
 
 namespace CowHealth.Gateway.AlertStream;
 
@@ -10,8 +8,14 @@ namespace CowHealth.Gateway.AlertStream;
 /// Records wait in librdkafka's fetch queue (bounded per stream) until the stream asks for them, so a
 /// slow client holds back its own consumer and nothing piles up in the Gateway.
 /// </summary>
-public sealed class AlertTopicCursor(IConsumer<Ignore, byte[]> consumer, Dictionary<int, long> next, IReadOnlyList<StreamGap> gaps) : IDisposable
+public sealed class AlertTopicCursor(IConsumer<Ignore, byte[]> consumer, Dictionary<int, long> next, IReadOnlyList<StreamGap> gaps, TimeProvider clock) : IAlertSource
 {
+    /// <summary>
+    /// How long to wait when no record is waiting. The cursor asks its consumer without blocking, so
+    /// it holds no thread while idle; this bounds the delay it adds to an event's way to the client.
+    /// </summary>
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
+
     private int _disposed;
 
     /// <summary>What the stream has sent (or skipped) so far.</summary>
@@ -30,7 +34,27 @@ public sealed class AlertTopicCursor(IConsumer<Ignore, byte[]> consumer, Diction
         }
 
         next[result.Partition.Value] = result.Offset.Value + 1;
-        return new AlertRecord(EventTypeOf(result.Message.Headers), result.Message.Value ?? []);
+        return AlertRecord.From(result.Message);
+    }
+
+    public async ValueTask<AlertRecord?> NextAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        AlertRecord? record;
+        try
+        {
+            record = TryNext();
+        }
+        catch (ConsumeException ex)
+        {
+            throw new AlertSourceEndedException($"Kafka failed the stream's reader: {ex.Error.Reason}", ex);
+        }
+
+        if (record is null)
+        {
+            await Task.Delay(wait < IdlePoll ? wait : IdlePoll, clock, cancellationToken);
+        }
+
+        return record;
     }
 
     /// <summary>Closes the consumer; safe to call twice (the stream and the request both see to it).</summary>
@@ -40,17 +64,5 @@ public sealed class AlertTopicCursor(IConsumer<Ignore, byte[]> consumer, Diction
         {
             consumer.Dispose();
         }
-    }
-
-    // The header carries the contract's full name (CowHealth.Contracts.AlertRaised); the stream names events by the short one.
-    private static string EventTypeOf(Headers? headers)
-    {
-        if (headers is null || !headers.TryGetLastBytes(MessageHeaders.MessageType, out var bytes))
-        {
-            return "message";
-        }
-
-        var type = Encoding.UTF8.GetString(bytes);
-        return type[(type.LastIndexOf('.') + 1)..];
     }
 }

@@ -6,16 +6,11 @@ using Microsoft.Extensions.Options;
 namespace CowHealth.Gateway.AlertStream;
 
 /// <summary>
-/// Opens a <see cref="AlertTopicCursor"/> for a new stream: at the end of every partition for a
-/// fresh client, or just after the last event a reconnecting client had.
+/// Opens a <see cref="AlertTopicCursor"/>, a reader of the stream's own: for a client that resumes
+/// from further back than the shared <see cref="AlertFeed"/> keeps, just after the last event it had.
 /// </summary>
-public sealed class AlertTopicReader(IOptions<KafkaOptions> kafka, ILogger<AlertTopicReader> logger)
+public sealed class AlertTopicReader(IOptions<KafkaOptions> kafka, TimeProvider clock, ILogger<AlertTopicReader> logger)
 {
-    /// <summary>Never joined nor committed: a consumer that is only assigned partitions needs a group id to exist, not to be used.</summary>
-    private const string UnusedGroupId = "cowhealth-gateway-alert-stream";
-
-    private static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>
     /// The cursor, or why <paramref name="resumeFrom"/> does not fit the topic. Throws
     /// <see cref="KafkaException"/> when Kafka does not answer.
@@ -26,25 +21,10 @@ public sealed class AlertTopicReader(IOptions<KafkaOptions> kafka, ILogger<Alert
 
     private (AlertTopicCursor? Cursor, string? Problem) Open(StreamPosition? resumeFrom)
     {
-        var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = kafka.Value.BootstrapServers,
-            ClientId = kafka.Value.ClientId + "-alert-stream",
-            GroupId = UnusedGroupId,
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            // A resume position older than what the topic keeps starts from the oldest record kept (reported as a gap).
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            FetchWaitMaxMs = kafka.Value.ConsumerFetchWaitMilliseconds,
-            // Alert events are small and few; a megabyte fetched ahead per stream is plenty and bounds its memory.
-            QueuedMaxMessagesKbytes = 1024,
-        })
-            .SetErrorHandler((_, error) => logger.LogWarning("Alert stream consumer: {Reason} ({Code})", error.Reason, error.Code))
-            .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
-            .Build();
+        var consumer = AlertTopicConsumer.Build(kafka.Value, "alert-stream", logger);
         try
         {
-            var partitions = PartitionsOfAlertsTopic(consumer);
+            var partitions = AlertTopicConsumer.Partitions(consumer);
             var unknown = resumeFrom?.Partitions.Except(partitions).ToList() ?? [];
             if (unknown.Count > 0)
             {
@@ -57,7 +37,7 @@ public sealed class AlertTopicReader(IOptions<KafkaOptions> kafka, ILogger<Alert
             var gaps = new List<StreamGap>();
             foreach (var partition in partitions)
             {
-                var kept = consumer.QueryWatermarkOffsets(new TopicPartition(Topics.Alerts, partition), BrokerTimeout);
+                var kept = consumer.QueryWatermarkOffsets(new TopicPartition(Topics.Alerts, partition), AlertTopicConsumer.BrokerTimeout);
                 long start;
                 if (resumeFrom is null)
                 {
@@ -78,24 +58,12 @@ public sealed class AlertTopicReader(IOptions<KafkaOptions> kafka, ILogger<Alert
             }
 
             consumer.Assign(next.Select(p => new TopicPartitionOffset(Topics.Alerts, p.Key, p.Value)));
-            return (new AlertTopicCursor(consumer, next, gaps), null);
+            return (new AlertTopicCursor(consumer, next, gaps, clock), null);
         }
         catch
         {
             consumer.Dispose();
             throw;
         }
-    }
-
-    private static List<int> PartitionsOfAlertsTopic(IConsumer<Ignore, byte[]> consumer)
-    {
-        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
-        var topic = admin.GetMetadata(Topics.Alerts, BrokerTimeout).Topics.Single();
-        if (topic.Error.IsError)
-        {
-            throw new KafkaException(topic.Error);
-        }
-
-        return [.. topic.Partitions.Select(p => p.PartitionId).Order()];
     }
 }
