@@ -197,6 +197,9 @@ internal sealed class TopicEndpoint : IDisposable
             QueuedMaxMessagesKbytes = _kafka.ConsumerPrefetchKilobytes,
             FetchWaitMaxMs = _kafka.ConsumerFetchWaitMilliseconds,
             HeartbeatIntervalMs = (int)Math.Min(3_000, _kafka.SessionTimeout.TotalMilliseconds / 3),
+            // A member joining or leaving moves only the partitions that must move; the others keep
+            // flowing through the rebalance instead of every partition of every Processor stopping.
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
         };
         return new ConsumerBuilder<string, byte[]>(config)
             .SetErrorHandler((_, error) => _logger.LogWarning("Topic endpoint {Endpoint}: {Reason}", Name, error.Reason))
