@@ -9,6 +9,7 @@ public sealed class DockerIgnore_Specs
     [InlineData("tests/CowHealth.Tests/CowHealth.Tests.csproj", true)]
     [InlineData("src/LocalRun/cowhealth.db", true)]
     [InlineData("src/LocalRun/cowhealth.db-wal", true)]
+    [InlineData("src/Dockerfile", true)]
     [InlineData("src/Gateway/Program.cs", false)]
     [InlineData(".editorconfig", false)]
     [InlineData("Directory.Build.props", false)]
