@@ -7,8 +7,8 @@ namespace CowHealth.Gateway.Cows;
 /// Reads a cow's hourly baselines out of the detection state the Processor saves with her readings
 /// (<c>detection_states</c>), so the API shows the very numbers her alerts were judged against,
 /// not a second estimate. The state is the Processor's binary image (<c>TrackedCow.Snapshot</c>);
-/// this reads only its leading fields, which formats 1 and 2 share (format 2 added a condition's
-/// track after them), and answers null for a format it does not know. <c>StoredBaselines_Specs</c>
+/// this reads only its leading fields, which formats 1 to 3 share (format 2 added a condition's
+/// track after them, format 3 her temperature's spread), and answers null for a format it does not know. <c>StoredBaselines_Specs</c>
 /// feeds the real detector and checks these numbers, so a change of layout on the Processor's side
 /// fails there first.
 /// </summary>
@@ -29,7 +29,7 @@ public static class StoredBaselines
             return null;
         }
 
-        if (snapshot is not { FormatVersion: 1 or 2, State: { } state })
+        if (snapshot is not { FormatVersion: 1 or 2 or 3, State: { } state })
         {
             return null;
         }
@@ -46,7 +46,7 @@ public static class StoredBaselines
 
     private static BaselinesView Read(ReadOnlySpan<byte> state, DateTimeOffset learnedUntil, bool litres)
     {
-        // Formats 1 and 2: first and last ticks (8 + 8), hours seen (4), started, warm (1 + 1), then four
+        // Formats 1 to 3: first and last ticks (8 + 8), hours seen (4), started, warm (1 + 1), then four
         // hourly baselines (temperature, activity, rumination, water intake), then the pH norm.
         var warm = state[21] != 0;
         var at = 22;

@@ -63,6 +63,9 @@ internal struct ConditionTrack
 
     public readonly int ClearSince => _clearSince;
 
+    /// <summary>The condition is present and has looked clear since <see cref="ClearSince"/>.</summary>
+    public readonly bool Clearing => (_flags & Flags.Clearing) != 0;
+
     public readonly double MeanObserved => _runReadings == 0 ? double.NaN : _sumObserved / _runReadings;
 
     public readonly double MeanBaseline => _runReadings == 0 ? double.NaN : _sumBaseline / _runReadings;

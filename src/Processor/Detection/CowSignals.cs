@@ -40,6 +40,19 @@ internal readonly struct CowSignals
     /// <summary>Her own temperature for this hour of day.</summary>
     public required double TemperatureBaseline { get; init; }
 
+    /// <summary>
+    /// How far her usable temperature usually strays from her normal at this hour, in °C (her mean
+    /// absolute deviation × 1.25, about one standard deviation; never below a floor): the unit in
+    /// which the fever rule measures an excess.
+    /// </summary>
+    public required double TemperatureSpread { get; init; }
+
+    /// <summary>The warmest a healthy cow of her herd runs at any hour: what she is judged against until her own normal is warm.</summary>
+    public required double HerdUpperTemperature { get; init; }
+
+    /// <summary>Heat is building or present (as of her previous reading): her temperature runs a few tenths higher.</summary>
+    public required bool InHeat { get; init; }
+
     /// <summary>How long the temperature has repeated exactly, in seconds (0 when it just changed).</summary>
     public required int StuckSeconds { get; init; }
 

@@ -9,12 +9,13 @@ internal sealed class FarmRules
     public FarmRules(DetectionSettings settings)
     {
         ExcessiveDrinking = new ExcessiveDrinkingRule(settings.ExcessiveDrinking);
+        Heat = new HeatRule(settings.Heat);
         ReadingRules =
         [
             new FeverRule(settings.Fever),
             new TemperatureDropRule(settings.TemperatureDrop),
             new CalvingRule(settings.Calving, settings.TemperatureDrop, settings.Drinking),
-            new HeatRule(settings.Heat),
+            Heat,
             new RuminationDropRule(settings.RuminationDrop),
             new LowActivityRule(settings.LowActivity),
             new SubacuteRuminalAcidosisRule(settings.SubacuteRuminalAcidosis),
@@ -35,6 +36,9 @@ internal sealed class FarmRules
         MaxPh = settings.SensorFault.MaxPh;
         LearnBelowCelsius = settings.TemperatureDrop.MarginCelsius;
         LearnAboveCelsius = settings.Fever.MarginCelsius;
+        SpreadFloorCelsius = 0.03;
+        HerdUpperCelsius = settings.Baseline.HerdTemperatureCelsius + settings.Baseline.HerdRangeCelsius;
+        HerdLowerCelsius = settings.Baseline.HerdTemperatureCelsius - settings.Baseline.HerdRangeCelsius;
     }
 
     /// <summary>The rules judged on every reading, in a fixed order (the order of their changes).</summary>
@@ -44,6 +48,9 @@ internal sealed class FarmRules
 
     /// <summary>Also one of <see cref="ReadingRules"/>; whether she drinks clearly more than usual tells the temperature rules about her drinks.</summary>
     public ExcessiveDrinkingRule ExcessiveDrinking { get; }
+
+    /// <summary>Also one of <see cref="ReadingRules"/>; whether heat is building tells the fever rule to allow for its warmth.</summary>
+    public HeatRule Heat { get; }
 
     public int ToleranceSeconds { get; }
 
@@ -68,4 +75,16 @@ internal sealed class FarmRules
 
     /// <summary>Once warm, a temperature is learned clamped to this far above her normal.</summary>
     public double LearnAboveCelsius { get; }
+
+    /// <summary>
+    /// The smallest spread a cow's temperature is judged in: three times the bolus's resolution, so a
+    /// cow whose readings barely move is not taken to fever on a few hundredths of a degree.
+    /// </summary>
+    public double SpreadFloorCelsius { get; }
+
+    /// <summary>The warmest a healthy cow of the herd runs at any hour: the cold start's yardstick.</summary>
+    public double HerdUpperCelsius { get; }
+
+    /// <summary>The coolest a healthy cow of the herd runs between drinks at any hour.</summary>
+    public double HerdLowerCelsius { get; }
 }

@@ -13,7 +13,8 @@ namespace CowHealth.Processor.Detection;
 internal sealed class TrackedCow(string cowId, HerdFarm farm)
 {
     // 2: a track for ExcessiveDrinking (format 1 had ten conditions).
-    public const int FormatVersion = 2;
+    // 3: her temperature's spread for each hour; the fever track holds its accumulated evidence.
+    public const int FormatVersion = 3;
 
     private const int AllHours = (1 << HourlyBaseline.HoursPerDay) - 1;
     private const int ConditionCount = (int)HealthCondition.ExcessiveDrinking + 1;
@@ -25,6 +26,7 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
     private bool _started;
     private bool _warm;
     private HourlyBaseline _temperature;
+    private HourlyBaseline _temperatureSpread;
     private HourlyBaseline _activity;
     private HourlyBaseline _rumination;
     private HourlyBaseline _waterIntake;
@@ -104,6 +106,9 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
             DrinkingMoreThanUsual = rules.ExcessiveDrinking.BeyondClearing(_tracks[(int)HealthCondition.ExcessiveDrinking], _warm, now),
             TemperatureImplausible = implausible,
             TemperatureBaseline = _temperature.Expected(hour),
+            TemperatureSpread = SpreadOf(rules, _temperatureSpread.Expected(hour)),
+            InHeat = rules.Heat.BeyondClearing(_tracks[(int)HealthCondition.Heat], _warm, now),
+            HerdUpperTemperature = rules.HerdUpperCelsius,
             StuckSeconds = now - _stuckSince,
             Activity = reading.ActivityIndex,
             ActivityBaseline = _activity.Expected(hour),
@@ -175,6 +180,8 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         _rumination.Write(ref writer, _warm);
         _waterIntake.Write(ref writer, _warm);
         writer.Single(_phNorm);
+        // After the fields formats 1 and 2 share, which the Gateway reads for a cow's baselines.
+        _temperatureSpread.Write(ref writer, _warm);
         _drinking.Write(ref writer);
         writer.Single(_previousTemperature);
         writer.Int32(_stuckSince);
@@ -219,6 +226,7 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         _rumination.Read(ref reader, _warm);
         _waterIntake.Read(ref reader, _warm);
         _phNorm = reader.Single();
+        _temperatureSpread.Read(ref reader, _warm);
         _drinking.Read(ref reader);
         _previousTemperature = reader.Single();
         _stuckSince = reader.Int32();
@@ -252,10 +260,23 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         // A confirmed fever or chill is not her normal. Otherwise a reading is learned clamped to the
         // rules' margins: a run building up moves her normal only slowly, and a normal learned wrong
         // during warm-up still corrects itself.
-        var temperatureIllness = _tracks[(int)HealthCondition.Fever].Active || _tracks[(int)HealthCondition.TemperatureDrop].Active;
-        if (signals.TemperatureUsable && !temperatureIllness)
+        // While evidence of a fever only builds, her temperature is still learned, clamped: a normal learned
+        // wrong in some hour must be able to correct itself, or it would raise a fever there every day.
+        var temperatureIllness = _tracks[(int)HealthCondition.Fever].Active || _tracks[(int)HealthCondition.TemperatureDrop].Active
+            || (!_warm && FeverRule.Building(_tracks[(int)HealthCondition.Fever]));
+        // Until her normal is warm, a temperature outside the herd's healthy range is not hers: a fever
+        // (or a chill) in her first day would otherwise become her normal and hide the next one.
+        var plausiblyHers = _warm || (signals.Temperature <= rules.HerdUpperCelsius && signals.Temperature >= rules.HerdLowerCelsius);
+        if (signals.TemperatureUsable && !temperatureIllness && plausiblyHers)
         {
             var value = signals.Temperature;
+            if (!double.IsNaN(signals.TemperatureBaseline))
+            {
+                // Her spread, robustly: deviations clamped to the fever margin, so one odd reading cannot widen it much.
+                var deviation = Math.Min(Math.Abs(value - signals.TemperatureBaseline), rules.LearnAboveCelsius);
+                _temperatureSpread.Learn(hour, deviation, hourlyWeight, _warm);
+            }
+
             if (_warm)
             {
                 value = Math.Clamp(value, signals.TemperatureBaseline - rules.LearnBelowCelsius, signals.TemperatureBaseline + rules.LearnAboveCelsius);
@@ -304,6 +325,10 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
     }
 
     private static int Bit(HealthCondition condition) => 1 << (int)condition;
+
+    /// <summary>A mean absolute deviation as about one standard deviation (× 1.25 for a normal distribution), never below the floor.</summary>
+    private static double SpreadOf(FarmRules rules, double meanAbsoluteDeviation) =>
+        double.IsNaN(meanAbsoluteDeviation) ? 0.1 : Math.Max(1.25 * meanAbsoluteDeviation, rules.SpreadFloorCelsius);
 
     private int SecondsOf(long ticks) => (int)((ticks - _firstTicks) / TimeSpan.TicksPerSecond);
 

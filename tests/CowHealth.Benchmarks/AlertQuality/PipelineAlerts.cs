@@ -21,7 +21,8 @@ internal static class PipelineAlerts
     // The mock broker keeps at most 5 MiB per partition: a run's readings (about 300 bytes each) must fit.
     private const int Partitions = 64;
 
-    public static async Task<(IReadOnlyList<AlertSpan> Spans, TimeSpan Elapsed)> Run(string database, IReadOnlyList<SensorReading> readings)
+    public static async Task<(IReadOnlyList<AlertSpan> Spans, TimeSpan Elapsed)> Run(
+        string database, IReadOnlyList<SensorReading> readings, IReadOnlyDictionary<string, string?> settings)
     {
         var clock = Stopwatch.StartNew();
         await using (var broker = await EmbeddedKafkaBroker.StartAsync(
@@ -29,7 +30,7 @@ internal static class PipelineAlerts
         {
             ReadingsOnKafka.Produce(broker.BootstrapServers, readings);
             using var stored = new StoredReadings();
-            await using var run = await StartProcessor(broker.BootstrapServers, database);
+            await using var run = await StartProcessor(broker.BootstrapServers, database, settings);
             // Everything a reading causes (its alerts' events included) commits with it.
             await stored.WaitFor(readings.Count);
         }
@@ -72,9 +73,9 @@ internal static class PipelineAlerts
         return spans;
     }
 
-    private static Task<CowHealthLocalRun> StartProcessor(string bootstrapServers, string database) =>
+    private static Task<CowHealthLocalRun> StartProcessor(string bootstrapServers, string database, IReadOnlyDictionary<string, string?> settings) =>
         CowHealthLocalRun.StartAsync(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            new ConfigurationBuilder().AddInMemoryCollection(settings).AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Kafka:BootstrapServers"] = bootstrapServers,

@@ -73,6 +73,24 @@ public sealed class BehaviourRules_Specs
     }
 
     [Theory]
+    [InlineData(true, 0.35)]
+    [InlineData(false, 0.35)]
+    public void Low_water_intake_resolves_within_its_clearing_window_once_she_drinks_as_usual_again(bool reportsLitres, double kept)
+    {
+        // Her long average would hold the alert open for a day and more after she is back: recovery is judged on what she drank since.
+        var cow = new CowTimeline(reportsLitres: reportsLitres);
+        var spellEnds = CowTimeline.Start + TimeSpan.FromDays(5);
+        List<SensorReading> readings =
+            [.. cow.Healthy(TimeSpan.FromDays(3)), .. cow.Next(TimeSpan.FromDays(2), new Signature { DrinkingFactor = kept }), .. cow.Healthy(TimeSpan.FromDays(3))];
+
+        var changes = Detectors.New().Run(readings).Of(HealthCondition.LowWaterIntake);
+
+        Assert.True(changes.Count == 2 && changes[0].Kind == ConditionChangeKind.Detected && changes[0].At < spellEnds, changes.Describe());
+        var clearAfter = new DetectionOptions().LowWaterIntake.ClearAfter;
+        Assert.InRange(changes[1].At, spellEnds, spellEnds + clearAfter + TimeSpan.FromHours(2));
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void A_thirsty_afternoon_is_not_excessive_drinking(bool reportsLitres)

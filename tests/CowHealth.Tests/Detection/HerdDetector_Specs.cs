@@ -115,8 +115,9 @@ public sealed class HerdDetector_Specs
         var detector = Detectors.New(options =>
         {
             var farm = options.CopySettings();
-            farm.Fever.MarginCelsius = 0.4;
-            farm.Fever.ClearMarginCelsius = 0.2;
+            // A farm that wants to hear only of clear fevers.
+            farm.Fever.MarginCelsius = 1.0;
+            farm.Fever.ClearMarginCelsius = 0.5;
             options.Farms["F02"] = farm;
         });
         var mildFever = new Signature { TemperatureOffsetCelsius = 0.65 };
@@ -128,6 +129,6 @@ public sealed class HerdDetector_Specs
         }
 
         var fever = Assert.Single(changes);
-        Assert.Equal(("F02", HealthCondition.Fever), (fever.FarmId, fever.Condition));
+        Assert.Equal(("F01", HealthCondition.Fever), (fever.FarmId, fever.Condition));
     }
 }

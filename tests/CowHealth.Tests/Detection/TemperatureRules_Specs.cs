@@ -30,13 +30,15 @@ public sealed class TemperatureRules_Specs
     }
 
     [Fact]
-    public void Nothing_is_raised_before_her_baseline_has_seen_a_day()
+    public void Before_her_baseline_has_seen_a_day_only_a_fever_beyond_the_herds_range_is_raised()
     {
         var cow = new CowTimeline();
 
         var changes = Detectors.New().Run(cow.Next(TimeSpan.FromHours(23), new Signature { TemperatureOffsetCelsius = 2, ActivityFactor = 0.3 }));
 
-        Assert.Empty(changes);
+        // Low activity needs her own normal; a fever of 2 °C is one against any cow's.
+        var fever = Assert.Single(changes);
+        Assert.Equal((HealthCondition.Fever, ConditionChangeKind.Detected), (fever.Condition, fever.Kind));
     }
 
     [Theory]

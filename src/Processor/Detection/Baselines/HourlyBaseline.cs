@@ -12,7 +12,11 @@ internal struct HourlyBaseline
     private HourValues _means;
     private HourCounts _counts;
 
-    /// <summary>Her normal for <paramref name="hour"/>; for an hour not seen yet, the mean of the hours seen (NaN if none).</summary>
+    /// <summary>
+    /// Her normal for <paramref name="hour"/>; for an hour not learned yet, read between the nearest
+    /// learned hours on either side (her daily rhythm is smooth, and an hour left out while she was
+    /// ill is usually one of a few in a row), NaN if none is learned.
+    /// </summary>
     public readonly double Expected(int hour)
     {
         if (_counts[hour] > 0)
@@ -20,18 +24,28 @@ internal struct HourlyBaseline
             return _means[hour];
         }
 
-        double sum = 0;
-        var seen = 0;
-        for (var h = 0; h < HoursPerDay; h++)
+        int before = -1, after = -1;
+        for (var step = 1; step < HoursPerDay && (before < 0 || after < 0); step++)
         {
-            if (_counts[h] > 0)
+            if (before < 0 && _counts[(hour - step + HoursPerDay) % HoursPerDay] > 0)
             {
-                sum += _means[h];
-                seen++;
+                before = step;
+            }
+
+            if (after < 0 && _counts[(hour + step) % HoursPerDay] > 0)
+            {
+                after = step;
             }
         }
 
-        return seen == 0 ? double.NaN : sum / seen;
+        if (before < 0)
+        {
+            return double.NaN;
+        }
+
+        var low = _means[(hour - before + HoursPerDay) % HoursPerDay];
+        var high = _means[(hour + after) % HoursPerDay];
+        return low + ((high - low) * before / (double)(before + after));
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ namespace CowHealth.Processor.Detection.Rules;
 /// </summary>
 internal sealed class ExcessiveDrinkingRule(ExcessiveDrinkingSettings settings)
     : AveragedRatioRule(HealthCondition.ExcessiveDrinking, settings, settings.AveragedOver, settings.IntakeRatio, settings.ClearIntakeRatio,
-        rises: true, settings.WarmUp)
+        rises: true, settings.WarmUp, clearsOnItsOwnWindow: true)
 {
     protected override (double Observed, double Baseline) Measure(in CowSignals signals) => (signals.WaterIntake, signals.WaterIntakeBaseline);
 

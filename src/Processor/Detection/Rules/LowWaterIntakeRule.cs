@@ -14,7 +14,7 @@ namespace CowHealth.Processor.Detection.Rules;
 /// </summary>
 internal sealed class LowWaterIntakeRule(LowWaterIntakeSettings settings)
     : AveragedRatioRule(HealthCondition.LowWaterIntake, settings, settings.AveragedOver, settings.IntakeRatio, settings.ClearIntakeRatio,
-        rises: false, settings.WarmUp)
+        rises: false, settings.WarmUp, clearsOnItsOwnWindow: true)
 {
     public const byte ByLitres = 1;
     public const byte ByDrinkingCycles = 2;
