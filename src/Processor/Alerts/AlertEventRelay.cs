@@ -7,6 +7,7 @@ using CowHealth.KafkaRider.Producing;
 using CowHealth.Storage;
 using CowHealth.Storage.Alerts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CowHealth.Processor.Alerts;
 
@@ -16,13 +17,26 @@ namespace CowHealth.Processor.Alerts;
 /// the two publishes an event again (at least once); its <c>message-id</c> header is the event's
 /// stable id, so consumers can tell.
 /// </summary>
+/// <remarks>
+/// Every Processor runs a relay, and on PostgreSQL they take turns: a batch runs in a transaction
+/// that first takes a transaction-scoped advisory lock, so one batch at a time is published across
+/// all instances, each event once (without a crash) and each cow's events in their order. The lock
+/// goes with the commit that marks the batch published, so the next batch, wherever it runs, starts
+/// after it. Relaying is little work (alert events are few), so one at a time costs nothing a farm
+/// would notice, and an instance that dies mid-batch hands the turn on as its connection closes.
+/// </remarks>
 public sealed class AlertEventRelay(
     IServiceScopeFactory scopes, SharedKafkaProducer producer, AlertOutboxSignal signal, ProcessorMetrics metrics, TimeProvider clock,
     ILogger<AlertEventRelay> logger)
     : BackgroundService
 {
     private const int BatchSize = 500;
+
+    /// <summary>The advisory lock key of the relay's turn ("CowHealth" in ASCII, as a number), the same in every instance.</summary>
+    private const long RelayTurnKey = 0x436F_7748_6561_6C74;
+
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WhileAnotherRelays = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,7 +45,13 @@ public sealed class AlertEventRelay(
         {
             try
             {
-                if (await PublishPending(stoppingToken) < BatchSize)
+                var published = await PublishPending(stoppingToken);
+                if (published is null)
+                {
+                    // Another Processor's relay has the turn: its batch may not hold what this one just recorded.
+                    await Task.Delay(WhileAnotherRelays, clock, stoppingToken);
+                }
+                else if (published < BatchSize)
                 {
                     await signal.WaitAsync(IdlePoll, stoppingToken);
                 }
@@ -48,11 +68,18 @@ public sealed class AlertEventRelay(
         }
     }
 
-    /// <summary>Publishes one batch of pending events; returns how many.</summary>
-    public async Task<int> PublishPending(CancellationToken cancellationToken)
+    /// <summary>Publishes one batch of pending events; returns how many, or null when another instance's relay has the turn.</summary>
+    public async Task<int?> PublishPending(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CowHealthDb>();
+        // SQLite is the one-process embedded default: there is no other relay to take turns with.
+        await using var turn = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (turn is not null && !await TakeTheTurn(db, cancellationToken))
+        {
+            return null;
+        }
+
         var pending = await db.AlertEvents.AsNoTracking()
             .Where(e => e.PublishedAt == null)
             .OrderBy(e => e.Position)
@@ -77,8 +104,22 @@ public sealed class AlertEventRelay(
         await db.AlertEvents
             .Where(e => positions.Contains(e.Position))
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.PublishedAt, publishedAt), cancellationToken);
+        if (turn is not null)
+        {
+            await turn.CommitAsync(cancellationToken);
+        }
+
         CountPublished(pending);
         return pending.Count;
+    }
+
+    private static async Task<bool> TakeTheTurn(CowHealthDb db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = $"SELECT pg_try_advisory_xact_lock({RelayTurnKey})";
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     /// <summary>

@@ -17,8 +17,6 @@ namespace CowHealth.Tests.Processor;
 public sealed class ProcessorFaults_Specs : IAsyncLifetime
 {
     private static readonly List<SensorReading> Herd = ReferenceHerd.Readings();
-    private static readonly SemaphoreSlim CalmOnce = new(1, 1);
-    private static PipelineOutcome? _calm;
 
     /// <summary>A partition counts as stalled after 5 s here (30 s by default), so a 10-20 s failure shows as one.</summary>
     private static readonly Dictionary<string, string> Settings = new() { ["Kafka__StalledAfter"] = "00:00:05" };
@@ -32,7 +30,7 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
     [Fact]
     public async Task PostgreSQL_stopped_for_twenty_seconds_while_readings_stream_loses_nothing_and_dead_letters_nothing()
     {
-        var calm = await Calm();
+        var calm = await ReferenceHerd.Uninterrupted(_postgres);
         await using var run = await Run.Start(_postgres, "pg_stopped");
 
         await run.Stream(Herd[..(Herd.Count / 3)]);
@@ -56,7 +54,7 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
     [Fact]
     public async Task The_broker_down_for_ten_seconds_while_readings_stream_and_alerts_are_relayed_loses_nothing()
     {
-        var calm = await Calm();
+        var calm = await ReferenceHerd.Uninterrupted(_postgres);
         await using var run = await Run.Start(_postgres, "broker_down");
 
         await run.Stream(Herd[..(Herd.Count * 2 / 5)]);
@@ -78,7 +76,7 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
     [Fact]
     public async Task A_database_that_holds_the_readings_table_locked_for_fifteen_seconds_slows_ingestion_but_dead_letters_nothing()
     {
-        var calm = await Calm();
+        var calm = await ReferenceHerd.Uninterrupted(_postgres);
         await using var run = await Run.Start(_postgres, "slow_database");
 
         await run.Stream(Herd[..(Herd.Count / 3)]);
@@ -111,28 +109,6 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
     /// <summary>Waits out what is left of a failure meant to last <paramref name="length"/>.</summary>
     private static Task Remainder(TimeSpan length, Stopwatch since) =>
         length > since.Elapsed ? Task.Delay(length - since.Elapsed) : Task.CompletedTask;
-
-    /// <summary>The herd through a Processor that suffers nothing: what every failure spec must end in. Run once.</summary>
-    private async Task<PipelineOutcome> Calm()
-    {
-        await CalmOnce.WaitAsync();
-        try
-        {
-            if (_calm is null)
-            {
-                await using var run = await Run.Start(_postgres, "calm");
-                await run.Stream(Herd);
-                _calm = await PipelineOutcome.WhenSettled(run.Database, run.Broker.BootstrapServers, Herd.Count);
-                Assert.NotEmpty(_calm.Alerts);
-            }
-
-            return _calm;
-        }
-        finally
-        {
-            CalmOnce.Release();
-        }
-    }
 
     /// <summary>One run: a broker, a database and a Processor process.</summary>
     private sealed class Run(EmbeddedKafkaBroker broker, string database, ProcessorProcess processor) : IAsyncDisposable

@@ -1,4 +1,5 @@
 using CowHealth.Contracts;
+using CowHealth.EmbeddedKafka;
 using CowHealth.Tests.Detection;
 
 namespace CowHealth.Tests.Processor;
@@ -6,6 +7,35 @@ namespace CowHealth.Tests.Processor;
 /// <summary>The herd the Processor's failure specs stream: each compares a run that suffers a failure with one that does not.</summary>
 public static class ReferenceHerd
 {
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static PipelineOutcome? _uninterrupted;
+
+    /// <summary>The herd through one Processor that suffers nothing: what every failure and scale-out spec must end in. Run once per test run.</summary>
+    public static async Task<PipelineOutcome> Uninterrupted(ThrowawayPostgres postgres)
+    {
+        await Once.WaitAsync();
+        try
+        {
+            if (_uninterrupted is null)
+            {
+                var herd = Readings();
+                var database = await postgres.CreateDatabaseAsync("uninterrupted");
+                await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
+                using var processor = ProcessorProcess.Start(broker.BootstrapServers, database);
+                ReadingsOnKafka.Produce(broker.BootstrapServers, herd);
+                _uninterrupted = await PipelineOutcome.WhenSettled(database, broker.BootstrapServers, herd.Count);
+                Assert.NotEmpty(_uninterrupted.Alerts);
+                Assert.Equal(0, _uninterrupted.PublishedDuplicates);
+            }
+
+            return _uninterrupted;
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
     /// <summary>
     /// Thirty cows over four and a half days, in time order as a base station forwards them; every
     /// third runs a fever on the fourth day that clears, and three boluses fall silent for five hours.

@@ -1,0 +1,106 @@
+using CowHealth.EmbeddedKafka;
+using CowHealth.Tests.Infrastructure;
+using Npgsql;
+
+namespace CowHealth.Tests.Processor;
+
+/// <summary>
+/// Several Processors in one consumer group share the herd's partitions and one database: whether
+/// they run side by side, one of them dies or another joins, the readings, alerts and alert events
+/// (in the database and on <c>cow-health-alerts</c>) are those of a single uninterrupted Processor.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
+{
+    [Fact]
+    public async Task Three_processors_of_which_one_is_killed_and_a_fourth_joins_end_where_one_uninterrupted_processor_does()
+    {
+        var herd = ReferenceHerd.Readings();
+        var single = await ReferenceHerd.Uninterrupted(postgres);
+        var database = await postgres.CreateDatabaseAsync("scale_out");
+        await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
+
+        using var first = ProcessorProcess.Start(broker.BootstrapServers, database);
+        using var second = ProcessorProcess.Start(broker.BootstrapServers, database);
+        using var third = ProcessorProcess.Start(broker.BootstrapServers, database);
+        var sent = await StreamUntilShared(broker, database, herd, herd.Count / 3, first, second, third);
+        second.Kill();
+        ReadingsOnKafka.Produce(broker.BootstrapServers, herd[sent..(2 * herd.Count / 3)]);
+        using var fourth = ProcessorProcess.Start(broker.BootstrapServers, database);
+        ReadingsOnKafka.Produce(broker.BootstrapServers, herd[(2 * herd.Count / 3)..]);
+
+        var outcome = await PipelineOutcome.WhenSettled(database, broker.BootstrapServers, herd.Count);
+        outcome.AssertSameAs(single);
+        Assert.True(await Ingested(fourth) > 0, "the Processor that joined took partitions over");
+    }
+
+    [Fact]
+    public async Task Two_processors_running_side_by_side_publish_each_alert_event_once_and_each_cows_in_order()
+    {
+        var herd = ReferenceHerd.Readings();
+        var single = await ReferenceHerd.Uninterrupted(postgres);
+        var database = await postgres.CreateDatabaseAsync("side_by_side");
+        await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
+
+        using var first = ProcessorProcess.Start(broker.BootstrapServers, database);
+        using var second = ProcessorProcess.Start(broker.BootstrapServers, database);
+        var sent = await StreamUntilShared(broker, database, herd, herd.Count, first, second);
+        ReadingsOnKafka.Produce(broker.BootstrapServers, herd[sent..]);
+
+        var outcome = await PipelineOutcome.WhenSettled(database, broker.BootstrapServers, herd.Count);
+        outcome.AssertSameAs(single);
+        Assert.Equal(0, outcome.PublishedDuplicates);
+    }
+
+    /// <summary>
+    /// The group settles asynchronously: streams the herd a small slice at a time (each waited for
+    /// until stored), up to <paramref name="atMost"/> readings, until every Processor has stored some.
+    /// Returns how many readings were sent.
+    /// </summary>
+    private static async Task<int> StreamUntilShared(
+        EmbeddedKafkaBroker broker, string database, List<Contracts.SensorReading> herd, int atMost, params ProcessorProcess[] processors)
+    {
+        var sent = 0;
+        var slice = herd.Count / 60;
+        while (sent + slice <= atMost && !await AllStoredSome(processors))
+        {
+            ReadingsOnKafka.Produce(broker.BootstrapServers, herd[sent..(sent + slice)]);
+            sent += slice;
+            await Eventually.Until(async () => await Stored(database) >= sent ? "stored" : null, TimeSpan.FromMinutes(2), "the slice stored");
+        }
+
+        Assert.True(await AllStoredSome(processors), $"every Processor took partitions within {sent} readings");
+        return sent;
+    }
+
+    private static async Task<bool> AllStoredSome(ProcessorProcess[] processors)
+    {
+        foreach (var processor in processors)
+        {
+            if (await Ingested(processor) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<double> Ingested(ProcessorProcess processor) =>
+        (await processor.Metrics())?.Sum("cowhealth_processor_readings_ingested") ?? 0;
+
+    private static async Task<long> Stored(string database)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM readings", connection);
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException)
+        {
+            return 0; // the schema is not there yet
+        }
+    }
+}
