@@ -43,6 +43,9 @@ public sealed class RealPrometheus : IAsyncDisposable
         var config = await File.ReadAllTextAsync(Path.Combine(source, "prometheus.yml"));
         config = Rewrite(config, "scrape_interval: 15s", "scrape_interval: 1s");
         config = Rewrite(config, "evaluation_interval: 15s", "evaluation_interval: 1s");
+        // The Processor's replicas are found through Docker's DNS; here there is one, at a known address.
+        config = Rewrite(config, "dns_sd_configs:\n      - names: [\"processor\"]\n        type: A\n        port: 8081",
+            "static_configs:\n      - targets: [\"processor:8081\"]");
         foreach (var (address, url) in targets)
         {
             config = Rewrite(config, $"\"{address}\"", $"\"{url.Host}:{url.Port}\"");
