@@ -10,7 +10,7 @@ internal static class BenchmarkCommand
     {
         ["rider"] = ("Raw Confluent consume loop vs the Kafka rider dispatching into MassTransit (single and batch).", RiderBenchmark.Run),
         ["processor"] = ("Raw binary COPY vs the Processor's whole chain, and produce-to-stored latency at a steady rate.", ProcessorBenchmark.Run),
-        ["gateway"] = ("The Gateway's reads over 10 M stored readings: p99 at a constant rate for a cow's week of readings (raw, hourly) and the herd summary; query plans.", GatewayBenchmark.Run),
+        ["gateway"] = ("The Gateway's reads over 10 M stored readings: p99 at a constant rate for a cow's week of readings (raw, hourly) and the herd summary; the herd app's herd and cow pages (p95); query plans.", GatewayBenchmark.Run),
         ["detection"] = ("Readings per second through the detection rules (HerdDetector), bytes per tracked cow, snapshot size.", DetectionBenchmark.Run),
         ["alert-quality"] = ("The scorecard: the Simulator's herd through the real Processor, alerts scored against ground truth; writes docs/alert-quality.md.", AlertQualityBenchmark.Run),
     };

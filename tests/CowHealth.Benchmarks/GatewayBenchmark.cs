@@ -16,7 +16,8 @@ namespace CowHealth.Benchmarks;
 /// The Gateway's read side over ten million stored readings: a throwaway PostgreSQL filled by binary
 /// COPY with the Simulator's herd (1,000 cows × 70 days at 10-minute intervals), the Gateway started
 /// as its own process on 127.0.0.1, then a constant request rate per endpoint with its latency
-/// percentiles, and the query plans PostgreSQL chose for the Gateway's own queries.
+/// percentiles, the herd app's herd and cow pages at a constant rate of page views, and the query
+/// plans PostgreSQL chose for the Gateway's own queries.
 /// </summary>
 internal static class GatewayBenchmark
 {
@@ -27,6 +28,7 @@ internal static class GatewayBenchmark
         var cows = BenchmarkOptions.Int(args, "cows", 1_000);
         var days = BenchmarkOptions.Int(args, "days", 70);
         var rate = BenchmarkOptions.Int(args, "rate", 200);
+        var pageViews = BenchmarkOptions.Int(args, "page-views", 20);
         var seconds = BenchmarkOptions.Int(args, "seconds", 60);
 
         var herd = new HerdModel(Options.Create(new HerdOptions { Farms = Math.Max(1, cows / 100), CowsPerFarm = Math.Min(cows, 100), Seed = 7 }));
@@ -83,8 +85,16 @@ internal static class GatewayBenchmark
             Console.WriteLine($"warm-up: {warmUp} s at {rate}/s over the three endpoints");
             await ConstantRateLoad.Run(http, i => (i % 3) switch { 0 => warmUpWindows[i], 1 => warmUpWindows[i] + "&resolution=Hourly", _ => "/api/herd/summary" },
                 rate, TimeSpan.FromSeconds(warmUp));
+            // The pages' first renders compile their components: warm them on cows the measured views rarely ask for first.
+            await ConstantRateLoad.Run(http, i => i % 2 == 0 ? "/" : $"/cows/{cowIds[(i * 7) % cowIds.Length]}?days=7", pageViews, TimeSpan.FromSeconds(Math.Min(warmUp, 20)));
 
             var duration = TimeSpan.FromSeconds(seconds);
+            // The herd app's pages as a phone asks for them: the HTML the server renders (the scripts,
+            // styles and plotly.js are static files a browser caches after its first page).
+            var cowPages = Enumerable.Range(0, pageViews * seconds).Select(_ => $"/cows/{cowIds[random.Next(cowIds.Length)]}?days=7").ToArray();
+            var herdPage = await Measure("GET / (herd page: every farm, action list)", gateway, idlePerSecond, http, _ => "/", pageViews, duration);
+            var cowPage = await Measure("GET /cows/{cowId}?days=7 (cow page, 7-day hourly charts)", gateway, idlePerSecond, http, i => cowPages[i], pageViews, duration);
+
             var rawResult = await Measure("GET /api/cows/{cowId}/readings, 7 days raw", gateway, idlePerSecond, http, i => raw[i], rate, duration);
             var hourlyResult = await Measure("GET /api/cows/{cowId}/readings, 7 days hourly", gateway, idlePerSecond, http, i => hourly[i], rate, duration);
             var summaryResult = await Measure("GET /api/herd/summary", gateway, idlePerSecond, http, _ => "/api/herd/summary", rate, duration);
@@ -92,6 +102,8 @@ internal static class GatewayBenchmark
             Console.WriteLine($"headline gateway-readings-raw-p99-ms: {rawResult.P99:0.0}");
             Console.WriteLine($"headline gateway-readings-hourly-p99-ms: {hourlyResult.P99:0.0}");
             Console.WriteLine($"headline gateway-herd-summary-p99-ms: {summaryResult.P99:0.0}");
+            Console.WriteLine($"headline app-herd-p95-ms: {herdPage.P95:0.0}");
+            Console.WriteLine($"headline app-cow-p95-ms: {cowPage.P95:0.0}");
         }
         finally
         {

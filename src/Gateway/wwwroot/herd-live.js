@@ -26,6 +26,11 @@
     refreshing = true;
     try {
       const response = await fetch(board.dataset.boardUrl, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+      if (response.redirected) {
+        // The sign-in ran out (reads need a key here): the whole page goes to the sign-in page, not into the board.
+        window.location.reload();
+        return;
+      }
       if (response.ok) {
         board.innerHTML = await response.text();
         board.dataset.refreshed = String(Number(board.dataset.refreshed || '0') + 1);

@@ -1,5 +1,6 @@
 using System.Net;
 using CowHealth.Storage.Alerts;
+using CowHealth.Tests.Detection;
 using CowHealth.Tests.Gateway;
 using CowHealth.Tests.Infrastructure;
 
@@ -36,6 +37,24 @@ public sealed class HerdAppPages_Specs(ThrowawayPostgres postgres)
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == status, $"GET {path} answered {(int)response.StatusCode}, not {(int)status}: {body[..Math.Min(body.Length, 400)]}");
             Assert.Contains(says, WebUtility.HtmlDecode(body));
+        }
+    }
+
+    [Fact]
+    public async Task Each_page_on_PostgreSQL_shows_the_stored_herd_and_its_alert()
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync(postgres, "app_pages");
+        ReadingsOnKafka.Produce(gateway.Run.KafkaBootstrapServers, new CowTimeline(cowId: "F01-C0007", farmId: "F01").Healthy(TimeSpan.FromHours(3)));
+        var alert = await gateway.StoredAlertAsync(AlertStatus.Raised, cowId: "F01-C0007");
+        using var client = gateway.Client();
+        await Eventually.Until(async () => (await client.GetAsync("/api/cows/F01-C0007")).IsSuccessStatusCode ? "" : null, TimeSpan.FromSeconds(60), "the cow's readings to be stored");
+
+        foreach (var (path, says) in new[] { ("/", $"data-alert-id=\"{alert.AlertId}\""), ("/?farm=F01&condition=Fever", "F01-C0007"), ("/cows/F01-C0007?days=7", "chart-temperature"), ($"/alerts/{alert.AlertId}", "Timeline"), ("/app/herd-board", "Action list") })
+        {
+            using var response = await client.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
+            Assert.Contains(says, body);
         }
     }
 
