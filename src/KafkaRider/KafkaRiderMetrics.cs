@@ -17,6 +17,7 @@ public sealed class KafkaRiderMetrics
 
     private readonly ConcurrentDictionary<(string Group, string Topic, int Partition), long> _lags = new();
     private readonly ConcurrentDictionary<(string Group, string Topic, int Partition), double> _stalls = new();
+    private readonly ConcurrentDictionary<(string Group, string Topic), int> _assigned = new();
 
     public KafkaRiderMetrics(IMeterFactory meters)
     {
@@ -41,6 +42,14 @@ public sealed class KafkaRiderMetrics
                 new KeyValuePair<string, object?>("partition", l.Key.Partition))),
             "{message}",
             "Log-end offset minus the consumer group's handled position, per partition.");
+        meter.CreateObservableGauge(
+            "partitions_assigned",
+            () => _assigned.Select(a => new Measurement<int>(
+                a.Value,
+                new KeyValuePair<string, object?>("group", a.Key.Group),
+                new KeyValuePair<string, object?>("topic", a.Key.Topic))),
+            "{partition}",
+            "Partitions of the topic this instance holds in the consumer group: how the group spread the work.");
         meter.CreateObservableGauge(
             "partition_stalled_seconds",
             () => _stalls.Select(s => new Measurement<double>(
@@ -82,6 +91,8 @@ public sealed class KafkaRiderMetrics
         _lags[(group, topic, partition)] = 0;
         _stalls[(group, topic, partition)] = 0;
     }
+
+    internal void RecordAssigned(string group, string topic, int partitions) => _assigned[(group, topic)] = partitions;
 
     internal void RecordStall(string group, string topic, int partition, TimeSpan waiting) =>
         _stalls[(group, topic, partition)] = Math.Round(waiting.TotalSeconds, 1);

@@ -221,6 +221,7 @@ internal sealed class TopicEndpoint : IDisposable
             _workers[partition] = new PartitionWorker(partition, _handler, limits, retry, _logger);
         }
 
+        _metrics.RecordAssigned(_definition.GroupId, _definition.Topic, _workers.Count);
         _logger.LogInformation("Topic endpoint {Endpoint} was assigned partitions {Partitions}",
             Name, string.Join(",", _workers.Keys.Select(p => p.Partition.Value).Order()));
     }
@@ -284,6 +285,7 @@ internal sealed class TopicEndpoint : IDisposable
         {
             _metrics.PartitionReleased(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value);
             _stalls = _stalls.Where(s => s.Partition != worker.Partition.Partition.Value).ToList();
+            _metrics.RecordAssigned(_definition.GroupId, _definition.Topic, _workers.Count);
             _workers.Remove(worker.Partition);
             _committed.Remove(worker.Partition);
             if (worker.Completion.IsCompleted)

@@ -1,4 +1,5 @@
 using CowHealth.EmbeddedKafka;
+using CowHealth.Processor;
 using CowHealth.Tests.Infrastructure;
 using Npgsql;
 
@@ -23,10 +24,12 @@ public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
         using var first = ProcessorProcess.Start(broker.BootstrapServers, database);
         using var second = ProcessorProcess.Start(broker.BootstrapServers, database);
         using var third = ProcessorProcess.Start(broker.BootstrapServers, database);
-        var sent = await StreamUntilShared(broker, database, herd, herd.Count / 3, first, second, third);
+        await EachHoldsPartitions(first, second, third);
+        await Stream(broker, database, herd[..(herd.Count / 3)]);
         second.Kill();
-        ReadingsOnKafka.Produce(broker.BootstrapServers, herd[sent..(2 * herd.Count / 3)]);
+        ReadingsOnKafka.Produce(broker.BootstrapServers, herd[(herd.Count / 3)..(2 * herd.Count / 3)]);
         using var fourth = ProcessorProcess.Start(broker.BootstrapServers, database);
+        await EachHoldsPartitions(fourth);
         ReadingsOnKafka.Produce(broker.BootstrapServers, herd[(2 * herd.Count / 3)..]);
 
         var outcome = await PipelineOutcome.WhenSettled(database, broker.BootstrapServers, herd.Count);
@@ -44,46 +47,36 @@ public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
 
         using var first = ProcessorProcess.Start(broker.BootstrapServers, database);
         using var second = ProcessorProcess.Start(broker.BootstrapServers, database);
-        var sent = await StreamUntilShared(broker, database, herd, herd.Count, first, second);
-        ReadingsOnKafka.Produce(broker.BootstrapServers, herd[sent..]);
+        await EachHoldsPartitions(first, second);
+        ReadingsOnKafka.Produce(broker.BootstrapServers, herd);
 
         var outcome = await PipelineOutcome.WhenSettled(database, broker.BootstrapServers, herd.Count);
         outcome.AssertSameAs(single);
         Assert.Equal(0, outcome.PublishedDuplicates);
+        Assert.True(await Ingested(first) > 0 && await Ingested(second) > 0, "both Processors stored readings");
     }
 
-    /// <summary>
-    /// The group settles asynchronously: streams the herd a small slice at a time (each waited for
-    /// until stored), up to <paramref name="atMost"/> readings, until every Processor has stored some.
-    /// Returns how many readings were sent.
-    /// </summary>
-    private static async Task<int> StreamUntilShared(
-        EmbeddedKafkaBroker broker, string database, List<Contracts.SensorReading> herd, int atMost, params ProcessorProcess[] processors)
-    {
-        var sent = 0;
-        var slice = herd.Count / 60;
-        while (sent + slice <= atMost && !await AllStoredSome(processors))
-        {
-            ReadingsOnKafka.Produce(broker.BootstrapServers, herd[sent..(sent + slice)]);
-            sent += slice;
-            await Eventually.Until(async () => await Stored(database) >= sent ? "stored" : null, TimeSpan.FromMinutes(2), "the slice stored");
-        }
-
-        Assert.True(await AllStoredSome(processors), $"every Processor took partitions within {sent} readings");
-        return sent;
-    }
-
-    private static async Task<bool> AllStoredSome(ProcessorProcess[] processors)
-    {
-        foreach (var processor in processors)
-        {
-            if (await Ingested(processor) == 0)
+    /// <summary>Waits until the consumer group has given each of these Processors readings partitions to hold.</summary>
+    private static async Task EachHoldsPartitions(params ProcessorProcess[] processors) =>
+        await Eventually.Until(async () =>
             {
-                return false;
-            }
-        }
+                foreach (var processor in processors)
+                {
+                    if ((await processor.Metrics())?.Sum("cowhealth_kafka_partitions_assigned", ("group", ProcessorExtensions.ReadingsGroup)) is not > 0)
+                    {
+                        return null;
+                    }
+                }
 
-        return true;
+                return "settled";
+            },
+            TimeSpan.FromMinutes(1), "the consumer group to give every Processor partitions");
+
+    /// <summary>Produces the readings and waits until every reading produced so far is stored.</summary>
+    private static async Task Stream(EmbeddedKafkaBroker broker, string database, List<Contracts.SensorReading> readings)
+    {
+        ReadingsOnKafka.Produce(broker.BootstrapServers, readings);
+        await Eventually.Until(async () => await Stored(database) >= readings.Count ? "stored" : null, TimeSpan.FromMinutes(2), "the first slice stored");
     }
 
     private static async Task<double> Ingested(ProcessorProcess processor) =>
