@@ -285,8 +285,8 @@ internal sealed class TopicEndpoint : IDisposable
         {
             _metrics.PartitionReleased(_definition.GroupId, worker.Partition.Topic, worker.Partition.Partition.Value);
             _stalls = _stalls.Where(s => s.Partition != worker.Partition.Partition.Value).ToList();
-            _metrics.RecordAssigned(_definition.GroupId, _definition.Topic, _workers.Count);
             _workers.Remove(worker.Partition);
+            _metrics.RecordAssigned(_definition.GroupId, _definition.Topic, _workers.Count);
             _committed.Remove(worker.Partition);
             if (worker.Completion.IsCompleted)
             {
