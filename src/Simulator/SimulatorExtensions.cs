@@ -1,4 +1,5 @@
 using CowHealth.Contracts;
+using CowHealth.KafkaRider;
 using CowHealth.KafkaRider.Registration;
 using MassTransit;
 using CowHealth.Simulator.Clock;
@@ -28,11 +29,19 @@ public static class SimulatorExtensions
         builder.Services.AddSingleton<SimulationClock>();
         builder.Services.AddSingleton<RecentReadings>();
         builder.Services.AddSingleton<SimulatorMetrics>();
-        builder.Services.AddMassTransit(bus =>
+        if (builder.Configuration.GetSection(FakeApiOptions.Section).Get<FakeApiOptions>() is { ServeOnly: true })
         {
-            bus.UsingInMemory();
-            bus.AddRider(rider => rider.AddProducer<SensorReading>(Topics.Readings));
-        });
+            builder.Services.AddSingleton<ITopicProducer<SensorReading>, FakeApiOnlyDelivery>();
+        }
+        else
+        {
+            builder.Services.AddMassTransit(bus =>
+            {
+                bus.UsingInMemory();
+                bus.AddRider(rider => rider.AddProducer<SensorReading>(Topics.Readings));
+            });
+        }
+
         // Before the publisher: scheduled conditions must be in the book before the first interval is sealed.
         builder.Services.AddHostedService<ScheduledConditions>();
         builder.Services.AddHostedService<ReadingPublisher>();

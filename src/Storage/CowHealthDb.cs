@@ -1,4 +1,5 @@
 using CowHealth.Storage.Alerts;
+using CowHealth.Storage.Connector;
 using CowHealth.Storage.Detection;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,8 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
     public DbSet<CowDetectionState> DetectionStates => Set<CowDetectionState>();
 
     public DbSet<ReadingsPartitionHolder> ReadingsPartitionHolders => Set<ReadingsPartitionHolder>();
+
+    public DbSet<VendorPosition> VendorPositions => Set<VendorPosition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -102,6 +105,12 @@ public abstract class CowHealthDb(DbContextOptions options) : DbContext(options)
         {
             holder.HasKey(h => h.Partition);
             holder.Property(h => h.Partition).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<VendorPosition>(position =>
+        {
+            position.HasKey(p => p.Account);
+            position.Property(p => p.Account).HasMaxLength(StorageLimits.IdLength);
         });
     }
 }

@@ -13,4 +13,10 @@ public sealed class FakeApiOptions
     /// </summary>
     [Range(1, 10_000_000)]
     public int RecentReadingsKept { get; set; } = 10_000;
+
+    /// <summary>
+    /// Serve the readings through <c>GET /api/readings</c> only, without producing them to Kafka: a
+    /// Connector polls them in, as it would a bolus vendor's cloud. Default false (the Simulator produces).
+    /// </summary>
+    public bool ServeOnly { get; set; }
 }

@@ -1,50 +1,35 @@
-using System.Diagnostics;
 using System.Net;
+using CowHealth.Tests.Infrastructure;
 
 namespace CowHealth.Tests.Processor;
 
-/// <summary>
-/// The Processor as its own operating-system process (the built CowHealth.Processor.dll), so a test
-/// can kill it the hard way: SIGKILL, no shutdown hooks, no flushing, as a power cut would.
-/// </summary>
+/// <summary>The Processor as its own operating-system process (<see cref="ServiceProcess"/>), with its readiness and metrics.</summary>
 public sealed class ProcessorProcess : IDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private readonly Process _process;
-    private readonly Uri _address;
+    private readonly ServiceProcess _process;
 
-    private ProcessorProcess(Process process, Uri address) => (_process, _address) = (process, address);
+    private ProcessorProcess(ServiceProcess process) => _process = process;
 
     /// <param name="settings">Configuration beyond the defaults here, as environment variables (<c>Kafka__StalledAfter</c>).</param>
     public static ProcessorProcess Start(string bootstrapServers, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CowHealth.Processor.dll")])
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["Kafka__BootstrapServers"] = bootstrapServers,
+            // A killed member's session must end soon, or the embedded broker holds the group's rebalance for it.
+            ["Kafka__SessionTimeout"] = "00:00:03",
+            ["Kafka__CommitInterval"] = "00:00:00.200",
+            ["Storage__Provider"] = "Postgres",
+            ["Storage__ConnectionString"] = connectionString,
+            ["Storage__MigrateOnStart"] = "true",
         };
-        start.Environment["Kafka__BootstrapServers"] = bootstrapServers;
-        // A killed member's session must end soon, or the embedded broker holds the group's rebalance for it.
-        start.Environment["Kafka__SessionTimeout"] = "00:00:03";
-        start.Environment["Kafka__CommitInterval"] = "00:00:00.200";
-        start.Environment["Storage__Provider"] = "Postgres";
-        start.Environment["Storage__ConnectionString"] = connectionString;
-        start.Environment["Storage__MigrateOnStart"] = "true";
-        start.Environment["Urls"] = address.ToString();
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            environment[name] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Processor.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new ProcessorProcess(process, address);
+        return new ProcessorProcess(ServiceProcess.Start("Processor", environment));
     }
 
     public bool HasExited => _process.HasExited;
@@ -54,7 +39,7 @@ public sealed class ProcessorProcess : IDisposable
     {
         try
         {
-            using var response = await Http.GetAsync(new Uri(_address, "/health/ready"));
+            using var response = await Http.GetAsync(new Uri(_process.Address, "/health/ready"));
             var body = await response.Content.ReadAsStringAsync();
             return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable ? body : null;
         }
@@ -69,7 +54,7 @@ public sealed class ProcessorProcess : IDisposable
     {
         try
         {
-            return ScrapedMetrics.Parse(await Http.GetStringAsync(new Uri(_address, "/metrics")));
+            return ScrapedMetrics.Parse(await Http.GetStringAsync(new Uri(_process.Address, "/metrics")));
         }
         catch (HttpRequestException)
         {
@@ -78,19 +63,7 @@ public sealed class ProcessorProcess : IDisposable
     }
 
     /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
+    public void Kill() => _process.Kill();
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            Kill();
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 }

@@ -271,6 +271,27 @@ namespace CowHealth.Storage.Migrations.Postgres
                     b.ToTable("cow_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("CowHealth.Storage.Connector.VendorPosition", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Account")
+                        .HasName("pk_vendor_positions");
+
+                    b.ToTable("vendor_positions", (string)null);
+                });
+
             modelBuilder.Entity("CowHealth.Storage.Cow", b =>
                 {
                     b.Property<string>("CowId")

@@ -264,6 +264,27 @@ namespace CowHealth.Storage.Migrations.Sqlite
                     b.ToTable("cow_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("CowHealth.Storage.Connector.VendorPosition", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Account")
+                        .HasName("pk_vendor_positions");
+
+                    b.ToTable("vendor_positions", (string)null);
+                });
+
             modelBuilder.Entity("CowHealth.Storage.Cow", b =>
                 {
                     b.Property<string>("CowId")
