@@ -7,8 +7,9 @@ namespace CowHealth.LocalRun;
 
 /// <summary>
 /// The whole of CowHealth in one process: an embedded Kafka broker (unless a real one is
-/// configured), then the Processor, the Gateway and the Simulator, each a full ASP.NET Core app
-/// on its own port, talking to each other only through Kafka and the database.
+/// configured), then the Processor, the Gateway and the Simulator (and, with
+/// <see cref="LocalRunOptions.ThroughConnector"/>, a Connector polling the Simulator's Fake API),
+/// each a full ASP.NET Core app on its own port, talking to each other only through Kafka and the database.
 /// </summary>
 public sealed class CowHealthLocalRun : IAsyncDisposable
 {
@@ -33,6 +34,9 @@ public sealed class CowHealthLocalRun : IAsyncDisposable
     public Uri ProcessorUrl => UrlOf(CowHealthService.Processor);
 
     public Uri SimulatorUrl => UrlOf(CowHealthService.Simulator);
+
+    /// <summary>The Connector's address, or null unless the readings go through it (<see cref="LocalRunOptions.ThroughConnector"/>).</summary>
+    public Uri? ConnectorUrl => _running.Any(r => r.Service == CowHealthService.Connector) ? UrlOf(CowHealthService.Connector) : null;
 
     /// <summary>Whether the Gateway has an API key in <c>Gateway:ApiKeys</c>; without one it refuses every write.</summary>
     public bool GatewayAcceptsWrites =>
@@ -76,7 +80,13 @@ public sealed class CowHealthLocalRun : IAsyncDisposable
             await run.Start(CowHealthService.Gateway, configuration, options.GatewayUrl, cancellationToken,
                 (ProcessWideMetrics, "false"));
             await run.Start(CowHealthService.Simulator, configuration, options.SimulatorUrl, cancellationToken,
-                (ProcessWideMetrics, "false"));
+                (ProcessWideMetrics, "false"), ("FakeApi:ServeOnly", options.ThroughConnector ? "true" : "false"));
+            if (options.ThroughConnector)
+            {
+                await run.Start(CowHealthService.Connector, configuration, options.ConnectorUrl, cancellationToken,
+                    (ProcessWideMetrics, "false"), ("Connector:Accounts:simulator:BaseUrl", run.SimulatorUrl.ToString()));
+            }
+
             return run;
         }
         catch

@@ -1,3 +1,4 @@
+using CowHealth.Connector;
 using CowHealth.Gateway;
 using CowHealth.Processor;
 using CowHealth.Simulator;
@@ -13,4 +14,6 @@ internal sealed record CowHealthService(string Name, Action<IHostApplicationBuil
     public static CowHealthService Gateway { get; } = new("Gateway", b => b.AddGateway(), a => a.MapGateway());
 
     public static CowHealthService Simulator { get; } = new("Simulator", b => b.AddSimulator(), a => a.MapFakeApi());
+
+    public static CowHealthService Connector { get; } = new("Connector", b => b.AddConnector(), _ => { });
 }

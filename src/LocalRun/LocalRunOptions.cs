@@ -26,4 +26,15 @@ public sealed class LocalRunOptions
     /// <summary>Where the Simulator's Fake API, health and metrics listen.</summary>
     [Required]
     public string SimulatorUrl { get; set; } = "http://localhost:8082";
+
+    /// <summary>
+    /// Readings take the way a vendor's cloud gives them: the Simulator serves its Fake API only and a
+    /// Connector polls it into Kafka (Simulator → Connector → Kafka → Processor → Gateway). Default
+    /// false: the Simulator produces to Kafka itself.
+    /// </summary>
+    public bool ThroughConnector { get; set; }
+
+    /// <summary>Where the Connector's health and metrics listen, when <see cref="ThroughConnector"/> is on.</summary>
+    [Required]
+    public string ConnectorUrl { get; set; } = "http://localhost:8083";
 }

@@ -27,6 +27,11 @@ internal static class WhereToLook
         output.WriteLine($"  OpenAPI document     {gateway}/openapi/v1.json");
         output.WriteLine($"  Metrics              {gateway}/metrics  {Base(run.ProcessorUrl)}/metrics  {simulator}/metrics");
         output.WriteLine($"  Simulated herd       {simulator}/api/herd  (conditions given: {simulator}/api/scenarios)");
+        if (run.ConnectorUrl is { } connector)
+        {
+            output.WriteLine($"  Connector            polls {simulator}/api/readings into Kafka; metrics {Base(connector)}/metrics");
+        }
+
         output.WriteLine($"  Kafka                {run.KafkaBootstrapServers}" + (run.EmbeddedBroker is null ? string.Empty : " (embedded broker; kcat -b " + run.KafkaBootstrapServers + " -L)"));
         output.WriteLine($"  Storage              {StorageOf(configuration)}");
         output.WriteLine();

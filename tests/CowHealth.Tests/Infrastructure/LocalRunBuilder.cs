@@ -17,6 +17,7 @@ public sealed class LocalRunBuilder
         ["LocalRun:GatewayUrl"] = "http://127.0.0.1:0",
         ["LocalRun:ProcessorUrl"] = "http://127.0.0.1:0",
         ["LocalRun:SimulatorUrl"] = "http://127.0.0.1:0",
+        ["LocalRun:ConnectorUrl"] = "http://127.0.0.1:0",
     };
 
     private string? _settingsFile;
