@@ -9,7 +9,7 @@ using CowHealth.Tests.Infrastructure;
 namespace CowHealth.Tests.Observability;
 
 /// <summary>
-/// The proof of the dashboards: the three services run in one process (as the local run) on
+/// The proof of the dashboards: the four services run in one process (as the local run) on
 /// PostgreSQL and the embedded broker, a real Prometheus scrapes them with our jobs and rules, and
 /// every panel query of every dashboard must return data.
 /// </summary>
@@ -31,6 +31,9 @@ public sealed class DashboardsOnRealPrometheus_Specs(ThrowawayPostgres postgres)
         var queries = GrafanaDashboards.All().SelectMany(d => d.Queries).ToList();
         var builder = new LocalRunBuilder()
             .WithPostgres(await postgres.CreateDatabaseAsync(nameof(DashboardsOnRealPrometheus_Specs)))
+            // Readings take the Connector's way, so its panels have data too: the Simulator serves them, the Connector produces them.
+            .With("LocalRun:ThroughConnector", "true")
+            .With("Connector:PollInterval", "00:00:00.200")
             .With("Herd:Farms", "2")
             .With("Herd:CowsPerFarm", "5")
             .With("Simulation:Mode", "Accelerated")
@@ -55,13 +58,14 @@ public sealed class DashboardsOnRealPrometheus_Specs(ThrowawayPostgres postgres)
             ["gateway:8080"] = run.GatewayUrl,
             ["processor:8081"] = run.ProcessorUrl,
             ["simulator:8082"] = run.SimulatorUrl,
+            ["connector:8083"] = run.ConnectorUrl!,
             // Nothing listens there: the exporters' jobs exist and are down, as in a stack without them.
             ["kafka-exporter:9308"] = new("http://127.0.0.1:9"),
             ["postgres-exporter:9187"] = new("http://127.0.0.1:9"),
         });
         await Eventually.Until(
-            async () => await prometheus.Scalar("count(up{job=~\"gateway|processor|simulator\"} == 1)") == 3 ? "up" : null,
-            TimeSpan.FromSeconds(30), "Prometheus to scrape the three services");
+            async () => await prometheus.Scalar("count(up{job=~\"gateway|processor|simulator|connector\"} == 1)") == 4 ? "up" : null,
+            TimeSpan.FromSeconds(30), "Prometheus to scrape the four services");
 
         using var gateway = new HttpClient { BaseAddress = run.GatewayUrl };
         await UseTheGateway(gateway);
