@@ -125,14 +125,16 @@ public sealed class KafkaRider_Specs : IAsyncLifetime
     [Fact]
     public async Task A_consumer_that_keeps_some_partitions_when_another_joins_mid_stream_loses_none_of_their_readings()
     {
-        var readings = Readings.Herd(cows: 60, perCow: 50);
-        _received.WorkPerReading = TimeSpan.FromMilliseconds(1);
+        var readings = Readings.Herd(cows: 60, perCow: 100);
+        _received.WorkPerReading = TimeSpan.FromMilliseconds(5);
         await using var first = await RiderHost.StartAsync(_broker.BootstrapServers, _received, "first", _group);
         await first.Services.GetRequiredService<ITopicProducer<SensorReading>>().ProduceMany(readings);
         await _received.WaitUntil(r => r.CountBy("first") >= 300, "the first consumer to be mid-stream");
 
         // The second member takes half the partitions; the first keeps the rest, with records it had read ahead for them.
         await using var second = await RiderHost.StartAsync(_broker.BootstrapServers, _received, "second", _group);
+        await second.HoldsPartitions();
+        Assert.True(_received.DistinctCount < readings.Count, "the second consumer joined mid-stream");
         await _received.WaitUntil(r => r.DistinctCount == readings.Count, "every reading after the second consumer joined");
 
         Assert.True(_received.CountBy("second") > 0, "the second consumer took partitions");
@@ -142,7 +144,7 @@ public sealed class KafkaRider_Specs : IAsyncLifetime
         {
             // At least once: a partition that moved may repeat what was handled but not yet committed, never skip or reorder.
             var sequences = _received.All.Where(r => r.Reading.CowId == cow).Select(r => Readings.Sequence(r.Reading)).Distinct().ToList();
-            Assert.Equal(Enumerable.Range(0, 50), sequences.Order());
+            Assert.Equal(Enumerable.Range(0, 100), sequences.Order());
         }
     }
 
@@ -152,8 +154,10 @@ public sealed class KafkaRider_Specs : IAsyncLifetime
         var a = await RiderHost.StartAsync(_broker.BootstrapServers, _received, "a", _group);
         await using var b = await RiderHost.StartAsync(_broker.BootstrapServers, _received, "b", _group);
         var producer = b.Services.GetRequiredService<ITopicProducer<SensorReading>>();
+        await a.HoldsPartitions();
+        await b.HoldsPartitions();
 
-        // The group settles asynchronously: send rounds until both members have handled some.
+        // Both hold partitions; a round's cows spread over them, but send rounds until both have handled some.
         var sent = 0;
         for (var round = 0; round < 20 && (_received.CountBy("a") == 0 || _received.CountBy("b") == 0); round++)
         {

@@ -2,6 +2,8 @@ using CowHealth.Contracts;
 using CowHealth.KafkaRider;
 using CowHealth.KafkaRider.Registration;
 using MassTransit;
+using System.Diagnostics.Metrics;
+using CowHealth.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -81,4 +83,30 @@ public sealed class RiderHost : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
     }
+
+    /// <summary>
+    /// Partitions this host's rider holds now, from its own <c>partitions_assigned</c> gauge (the meter
+    /// of this host's <see cref="IMeterFactory"/>, not another host's in the same process).
+    /// </summary>
+    public int AssignedPartitions()
+    {
+        var meters = Services.GetRequiredService<IMeterFactory>();
+        var assigned = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Meter.Name == KafkaRiderMetrics.MeterName && instrument.Name == "partitions_assigned")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => assigned += value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return assigned;
+    }
+
+    /// <summary>Waits until the consumer group has given this host partitions.</summary>
+    public Task<string> HoldsPartitions() =>
+        Eventually.Until(() => Task.FromResult(AssignedPartitions() > 0 ? "assigned" : null), TimeSpan.FromMinutes(1), "the group to assign partitions");
 }
