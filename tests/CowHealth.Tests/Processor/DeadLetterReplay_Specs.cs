@@ -31,7 +31,7 @@ public sealed class DeadLetterReplay_Specs(ThrowawayPostgres postgres)
         {
             ReadingsOnKafka.Produce(broker.BootstrapServers, herd);
             parked = long.Parse(await Eventually.Until(async () =>
-                    TopicRecords.Count(broker.BootstrapServers, Topics.ReadingsDeadLetter) is var dlq && dlq > 0 && await Stored(database) + dlq == herd.Count
+                    TopicRecords.Count(broker.BootstrapServers, Topics.ReadingsDeadLetter) is var dlq && dlq > 0 && await PipelineOutcome.ReadingsStored(database) + dlq == herd.Count
                         ? dlq.ToString(System.Globalization.CultureInfo.InvariantCulture)
                         : null,
                 TimeSpan.FromMinutes(3), "every reading stored or parked"), System.Globalization.CultureInfo.InvariantCulture);
@@ -80,20 +80,5 @@ public sealed class DeadLetterReplay_Specs(ThrowawayPostgres postgres)
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         return (process.ExitCode, await output + await errors);
-    }
-
-    private static async Task<long> Stored(string database)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(database);
-            await connection.OpenAsync();
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM readings", connection);
-            return (long)(await count.ExecuteScalarAsync())!;
-        }
-        catch (PostgresException)
-        {
-            return 0; // the schema is not there yet
-        }
     }
 }

@@ -44,6 +44,22 @@ public sealed record PipelineOutcome(
         }
     }
 
+    /// <summary>How many readings the database holds; 0 while its schema is not there yet or the server is away.</summary>
+    public static async Task<long> ReadingsStored(string database)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM readings", connection);
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        catch (Exception ex) when (ex is PostgresException or NpgsqlException)
+        {
+            return 0;
+        }
+    }
+
     public static async Task<bool> Settled(string database, int readings)
     {
         try

@@ -131,9 +131,9 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
         /// <summary>Produces the readings and waits until the Processor has stored every reading produced so far.</summary>
         public async Task Stream(List<SensorReading> readings)
         {
-            var expected = readings.Count + await Stored();
+            var expected = readings.Count + await PipelineOutcome.ReadingsStored(Database);
             Produce(readings);
-            await Eventually.Until(async () => await Stored() >= expected ? "stored" : null, TimeSpan.FromMinutes(2), "the slice stored");
+            await Eventually.Until(async () => await PipelineOutcome.ReadingsStored(Database) >= expected ? "stored" : null, TimeSpan.FromMinutes(2), "the slice stored");
         }
 
         /// <summary>Waits until the Processor shows a partition stalled past the setting; returns the longest stall it shows, in seconds.</summary>
@@ -156,21 +156,6 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
         {
             Processor.Dispose();
             await Broker.DisposeAsync();
-        }
-
-        private async Task<long> Stored()
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(Database);
-                await connection.OpenAsync();
-                await using var count = new NpgsqlCommand("SELECT count(*) FROM readings", connection);
-                return (long)(await count.ExecuteScalarAsync())!;
-            }
-            catch (Exception ex) when (ex is PostgresException or NpgsqlException)
-            {
-                return 0; // the schema is not there yet
-            }
         }
     }
 }

@@ -76,24 +76,9 @@ public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
     private static async Task Stream(EmbeddedKafkaBroker broker, string database, List<Contracts.SensorReading> readings)
     {
         ReadingsOnKafka.Produce(broker.BootstrapServers, readings);
-        await Eventually.Until(async () => await Stored(database) >= readings.Count ? "stored" : null, TimeSpan.FromMinutes(2), "the first slice stored");
+        await Eventually.Until(async () => await PipelineOutcome.ReadingsStored(database) >= readings.Count ? "stored" : null, TimeSpan.FromMinutes(2), "the first slice stored");
     }
 
     private static async Task<double> Ingested(ProcessorProcess processor) =>
         (await processor.Metrics())?.Sum("cowhealth_processor_readings_ingested") ?? 0;
-
-    private static async Task<long> Stored(string database)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(database);
-            await connection.OpenAsync();
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM readings", connection);
-            return (long)(await count.ExecuteScalarAsync())!;
-        }
-        catch (PostgresException)
-        {
-            return 0; // the schema is not there yet
-        }
-    }
 }
