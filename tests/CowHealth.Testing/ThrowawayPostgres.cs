@@ -23,6 +23,29 @@ public sealed class ThrowawayPostgres : IAsyncLifetime
     private IReadOnlyList<string> _serverArguments = [];
     private int _databases;
 
+    /// <summary>A server tuned for tests: nothing waits for the disk (fsync, synchronous_commit and full_page_writes off).</summary>
+    public ThrowawayPostgres()
+        : this(durable: false)
+    {
+    }
+
+    // One public constructor: xunit builds the fixture through it.
+    private ThrowawayPostgres(bool durable) => Durable = durable;
+
+    /// <summary>
+    /// A server that keeps PostgreSQL's own durability (fsync, synchronous_commit, full_page_writes on),
+    /// as a production server runs, for benchmarks that must say what one would do.
+    /// </summary>
+    public static ThrowawayPostgres Durably() => new(durable: true);
+
+    /// <summary>Whether the server waits for the disk as a production server does.</summary>
+    public bool Durable { get; }
+
+    /// <summary>The durability settings, in words, for a benchmark's record.</summary>
+    public string Settings => Durable
+        ? "durable: fsync, synchronous_commit and full_page_writes on (PostgreSQL's defaults)"
+        : "not durable: fsync, synchronous_commit and full_page_writes off";
+
     /// <summary>The server's main process (postmaster), parent of one process per connection; null until started or when an existing server is used.</summary>
     public int? ServerProcessId =>
         _dataDirectory is not null && File.Exists(Path.Combine(_dataDirectory, "postmaster.pid"))
@@ -82,8 +105,8 @@ public sealed class ThrowawayPostgres : IAsyncLifetime
 
         var port = LoopbackPort.Free();
         _serverArguments =
-            ["-D", dataDirectory, "-p", port.ToString(), "-k", dataDirectory, "-c", "listen_addresses=127.0.0.1",
-             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"];
+            ["-D", dataDirectory, "-p", port.ToString(), "-k", dataDirectory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
+             .. Durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]];
         (_server, _dataDirectory, _binaries) = (Start(Path.Combine(bin, "postgres"), _serverArguments, asRoot), dataDirectory, bin);
         _adminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
         await WaitUntilAcceptingConnections();
