@@ -9,6 +9,7 @@ namespace CowHealth.Contracts;
 /// <param name="BaselineValue">The cow's own normal for the same measure (and hour of day, where it has a rhythm).</param>
 /// <param name="Threshold">The limit the rule applied, in the measure's unit.</param>
 /// <param name="Summary">One sentence a farmer can read.</param>
+/// <param name="Action">When to act, for alerts that have a time for it (heat: when to inseminate; calving: when to expect the calf); null otherwise.</param>
 public sealed record AlertEvidence(
     string Measure,
     double ObservedValue,
@@ -16,4 +17,5 @@ public sealed record AlertEvidence(
     double Threshold,
     DateTimeOffset WindowStart,
     DateTimeOffset WindowEnd,
-    string Summary);
+    string Summary,
+    ActionWindow? Action = null);

@@ -75,7 +75,6 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         }
 
         var hour = (int)(ticks / TimeSpan.TicksPerHour % HourlyBaseline.HoursPerDay);
-        _hoursSeen |= 1 << hour;
         if (!_warm && now >= rules.WarmUpSeconds && _hoursSeen == AllHours)
         {
             _warm = true;
@@ -140,6 +139,14 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
             if (transition != Transition.None)
             {
                 (changes ??= []).Add(ChangeOf(rule, track, transition, verdict, at));
+                if (transition == Transition.Detected && rule.Condition == HealthCondition.Fever && !_warm)
+                {
+                    // A fever in her first day: what was learned of her temperature may be its onset. Her
+                    // warm-up starts again, from the readings she gives once she is well.
+                    _temperature = default;
+                    _temperatureSpread = default;
+                    _hoursSeen = 0;
+                }
             }
         }
 
@@ -260,13 +267,20 @@ internal sealed class TrackedCow(string cowId, HerdFarm farm)
         // A confirmed fever or chill is not her normal. Otherwise a reading is learned clamped to the
         // rules' margins: a run building up moves her normal only slowly, and a normal learned wrong
         // during warm-up still corrects itself.
-        // While evidence of a fever only builds, her temperature is still learned, clamped: a normal learned
-        // wrong in some hour must be able to correct itself, or it would raise a fever there every day.
+        // Once she is warm, her temperature is still learned (clamped) while evidence of a fever only builds: a
+        // normal learned wrong in some hour must be able to correct itself, or it would raise a fever there every day.
         var temperatureIllness = _tracks[(int)HealthCondition.Fever].Active || _tracks[(int)HealthCondition.TemperatureDrop].Active
             || (!_warm && FeverRule.Building(_tracks[(int)HealthCondition.Fever]));
         // Until her normal is warm, a temperature outside the herd's healthy range is not hers: a fever
         // (or a chill) in her first day would otherwise become her normal and hide the next one.
         var plausiblyHers = _warm || (signals.Temperature <= rules.HerdUpperCelsius && signals.Temperature >= rules.HerdLowerCelsius);
+        if (!temperatureIllness)
+        {
+            // Seen well in this hour (a drink may hide it; a fever building may not): she is warm once every
+            // hour has been. An hour without a temperature of her own is read between her learned hours.
+            _hoursSeen |= 1 << hour;
+        }
+
         if (signals.TemperatureUsable && !temperatureIllness && plausiblyHers)
         {
             var value = signals.Temperature;

@@ -62,6 +62,24 @@ internal static class AlertQualityReport
         text.AppendLine($"{calvings.Count} calvings; alerted at least 6 h before the calf: {Percent(earlyCalvings)}; " +
             $"lead time median {Hours(Percentile(leads, 0.5))} h, shortest tenth below {Hours(Percentile(leads, 0.1))} h.");
 
+        var windowed = calvings.Where(o => o.Action?.Expected is not null).ToList();
+        var calvingErrors = windowed.Select(o => Math.Abs((o.Action!.Expected!.Value - o.Episode.EndsAt).TotalHours)).ToList();
+        var calvedInWindow = windowed.Count == 0 ? double.NaN : windowed.Count(o => o.Action!.From <= o.Episode.EndsAt && o.Episode.EndsAt <= o.Action.To) / (double)windowed.Count;
+        text.AppendLine($"Expected calving time (the alert's window): error median {Hours(Percentile(calvingErrors, 0.5))} h, p90 {Hours(Percentile(calvingErrors, 0.9))} h; " +
+            $"calf within the window: {Percent(calvedInWindow)} of {windowed.Count}.");
+
+        var heats = scored.Where(o => o.Episode.Condition == HealthCondition.Heat && o.Action is not null).ToList();
+        // The ideal moment by ground truth: the middle of the published 13–24 h after the true onset of heat activity.
+        var ideal = TimeSpan.FromHours(18.5);
+        var inWindow = heats.Count == 0 ? double.NaN : heats.Count(o => o.Action!.From <= o.Episode.OnsetAt + ideal && o.Episode.OnsetAt + ideal <= o.Action.To) / (double)heats.Count;
+        var offsets = heats.Select(o => Math.Abs((o.Action!.From + ((o.Action.To - o.Action.From) / 2) - (o.Episode.OnsetAt + ideal)).TotalHours)).ToList();
+        text.AppendLine();
+        text.AppendLine("## Heat: the insemination window");
+        text.AppendLine();
+        text.AppendLine($"{heats.Count} detected heats with a window; the ideal moment by ground truth (18.5 h after the true onset, the middle of the " +
+            $"published 13–24 h) inside the window: {Percent(inWindow)}; window's middle off it by median {Hours(Percentile(offsets, 0.5))} h, " +
+            $"p90 {Hours(Percentile(offsets, 0.9))} h.");
+
         text.AppendLine();
         text.AppendLine("## False alerts");
         text.AppendLine();

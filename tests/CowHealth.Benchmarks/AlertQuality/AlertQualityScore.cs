@@ -103,7 +103,7 @@ internal sealed class AlertQualityScore
         var detectedAt = Max(about[0].From, episode.OnsetAt);
         var resolvedAt = about.Any(s => s.To is null) ? (DateTimeOffset?)null : about.Max(s => s.To!.Value);
         var resolutionScored = episode.EndsAt + ClearAfter(episode.Condition, settings) + ResolveSlack + TimeSpan.FromHours(1) <= run.End;
-        return new EpisodeOutcome(episode, severity, band, null, detectedAt, resolvedAt, resolutionScored);
+        return new EpisodeOutcome(episode, severity, band, null, detectedAt, resolvedAt, resolutionScored, about[0].Action);
     }
 
     private static string? Exclusion(ScorecardHerd run, ConditionEpisode episode, DetectionSettings settings)

@@ -1,3 +1,4 @@
+using CowHealth.Contracts;
 using CowHealth.Simulator.Conditions;
 
 namespace CowHealth.Benchmarks.AlertQuality;
@@ -15,7 +16,8 @@ internal sealed record EpisodeOutcome(
     string? Excluded,
     DateTimeOffset? DetectedAt,
     DateTimeOffset? ResolvedAt,
-    bool ResolutionScored)
+    bool ResolutionScored,
+    ActionWindow? Action = null)
 {
     public bool Detected => DetectedAt is not null;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CowHealth.Contracts;
 using CowHealth.EmbeddedKafka;
 using CowHealth.LocalRun;
@@ -42,22 +43,28 @@ internal static class PipelineAlerts
     {
         await using var db = new PostgresCowHealthDb(new DbContextOptionsBuilder<PostgresCowHealthDb>().UseCowHealthPostgres(database).Options);
         var events = await db.AlertEvents
-            .Join(db.Alerts, e => e.AlertId, a => a.AlertId, (e, a) => new { a.AlertId, a.CowId, a.Condition, e.EventType, e.OccurredAt, e.Position })
+            .Join(db.Alerts, e => e.AlertId, a => a.AlertId, (e, a) => new { a.AlertId, a.CowId, a.Condition, e.EventType, e.OccurredAt, e.Position, e.PayloadJson })
             .ToListAsync();
         var spans = new List<AlertSpan>();
         foreach (var alert in events.GroupBy(e => e.AlertId))
         {
             DateTimeOffset? openedAt = null;
+            ActionWindow? action = null;
             foreach (var e in alert.OrderBy(e => e.OccurredAt).ThenBy(e => e.Position))
             {
                 var at = new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc));
                 switch (e.EventType)
                 {
-                    case nameof(AlertRaised) or nameof(AlertReopened) when openedAt is null:
+                    case nameof(AlertRaised) when openedAt is null:
                         openedAt = at;
+                        action = JsonSerializer.Deserialize(e.PayloadJson, CowHealthJson.Default.AlertRaised)!.Evidence.Action;
+                        break;
+                    case nameof(AlertReopened) when openedAt is null:
+                        openedAt = at;
+                        action = JsonSerializer.Deserialize(e.PayloadJson, CowHealthJson.Default.AlertReopened)!.Evidence.Action;
                         break;
                     case nameof(AlertResolved) when openedAt is { } from:
-                        spans.Add(new AlertSpan(e.CowId, e.Condition, from, at));
+                        spans.Add(new AlertSpan(e.CowId, e.Condition, from, at, action));
                         openedAt = null;
                         break;
                 }
@@ -66,7 +73,7 @@ internal static class PipelineAlerts
             if (openedAt is { } stillOpen)
             {
                 var first = alert.First();
-                spans.Add(new AlertSpan(first.CowId, first.Condition, stillOpen, null));
+                spans.Add(new AlertSpan(first.CowId, first.Condition, stillOpen, null, action));
             }
         }
 

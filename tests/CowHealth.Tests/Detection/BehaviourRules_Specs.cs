@@ -10,11 +10,12 @@ public sealed class BehaviourRules_Specs
     private static readonly TimeSpan WarmUp = TimeSpan.FromDays(3);
 
     [Fact]
-    public void A_busy_hour_that_does_not_last_is_not_heat()
+    public void A_busy_half_hour_that_does_not_last_is_not_heat()
     {
+        // Heat is caught within about two hours of its rise, so a burst of three times her activity must not last much beyond half an hour.
         var cow = new CowTimeline();
         var busy = new Signature { ActivityFactor = 3 };
-        List<SensorReading> readings = [.. cow.Healthy(WarmUp), .. cow.Next(TimeSpan.FromMinutes(50), busy), .. cow.Healthy(TimeSpan.FromDays(1))];
+        List<SensorReading> readings = [.. cow.Healthy(WarmUp), .. cow.Next(TimeSpan.FromMinutes(30), busy), .. cow.Healthy(TimeSpan.FromDays(1))];
 
         Assert.Empty(Detectors.New().Run(readings));
     }

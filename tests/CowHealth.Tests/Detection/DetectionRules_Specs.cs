@@ -102,7 +102,14 @@ public sealed class DetectionRules_Specs
         var shiftedBack = changes.Where(c => c.CowId == readings[0].CowId).Select(c => c with
         {
             At = c.At - shift,
-            Evidence = c.Evidence with { WindowStart = c.Evidence.WindowStart - shift, WindowEnd = c.Evidence.WindowEnd - shift },
+            Evidence = c.Evidence with
+            {
+                WindowStart = c.Evidence.WindowStart - shift,
+                WindowEnd = c.Evidence.WindowEnd - shift,
+                Action = c.Evidence.Action is { } action
+                    ? action with { From = action.From - shift, To = action.To - shift, Expected = action.Expected - shift }
+                    : null,
+            },
         });
         Assert.Equal(expected, shiftedBack);
     }

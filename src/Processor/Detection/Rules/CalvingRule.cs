@@ -16,6 +16,7 @@ internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSetti
     : DetectionRule(HealthCondition.Calving, settings)
 {
     private const string Measure = nameof(SensorReading.RumenTemperatureCelsius);
+    private const double RecoveryTimeConstantSeconds = 5_400;
     private readonly double _drop = settings.DropCelsius;
     private readonly double _clearDrop = settings.ClearDropCelsius;
     private readonly double _timeConstantSeconds = settings.AveragedOver.TotalSeconds;
@@ -24,7 +25,7 @@ internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSetti
 
     public override Verdict Judge(ref ConditionTrack track, in CowSignals signals)
     {
-        if (!signals.Warm || !signals.TemperatureUsable || signals.DrinkingMoreThanUsual)
+        if (!signals.Warm || !signals.TemperatureUsable || signals.DrinkingMoreThanUsual || double.IsNaN(signals.TemperatureBaseline))
         {
             return Verdict.Unknown;
         }
@@ -39,16 +40,27 @@ internal sealed class CalvingRule(CalvingSettings settings, TemperatureDropSetti
         // Stepped by the time since the last usable temperature (drinks hide a third of the readings,
         // and the average must still span its window), but at most a drink's mask: after a longer
         // silence one reading must not stand for the gap.
-        track.Average += (float)(ExponentialWeights.After(ExponentialWeights.Step(signals.SecondsSinceUsableTemperature, _maxStepSeconds), _timeConstantSeconds) * (deviation - track.Average));
+        // Once the alert is out, an hour and a half's average: after the calf her temperature is back within hours, and the
+        // alert must follow it rather than the half-day average that found the slow fall.
+        var timeConstant = track.Active ? Math.Min(_timeConstantSeconds, RecoveryTimeConstantSeconds) : _timeConstantSeconds;
+        track.Average += (float)(ExponentialWeights.After(ExponentialWeights.Step(signals.SecondsSinceUsableTemperature, _maxStepSeconds), timeConstant) * (deviation - track.Average));
         var averaged = (double)track.Average;
         return Verdict.Of(averaged <= -_drop, averaged > -_clearDrop, signals.TemperatureBaseline + averaged, signals.TemperatureBaseline);
     }
 
     public override AlertSeverity SeverityOf(double meanObserved, double meanBaseline) => AlertSeverity.Warning;
 
-    public override AlertEvidence DetectedEvidence(in Episode episode) => Evidence(Measure, episode, episode.Baseline - _drop,
-        $"Temperature averaged {episode.Baseline - episode.Observed:0.00} °C below her normal over the last hours: " +
-        "calving is likely within a day.");
+    // A fall of this kind predicts calving within 24 h (Burfeind et al. 2011); the calf comes about half a day after the alert.
+    private static readonly TimeSpan CalfExpectedAfter = TimeSpan.FromHours(12);
+    private static readonly TimeSpan CalfWithin = TimeSpan.FromHours(24);
+
+    public override AlertEvidence DetectedEvidence(in Episode episode)
+    {
+        var window = new ActionWindow("Calving", episode.End, episode.End + CalfWithin, episode.End + CalfExpectedAfter);
+        return Evidence(Measure, episode, episode.Baseline - _drop,
+            $"Temperature averaged {episode.Baseline - episode.Observed:0.00} °C below her normal over the last hours: " +
+            "calving is likely within a day, most likely in about 12 hours (the alert's action window).", window);
+    }
 
     public override AlertEvidence ClearedEvidence(in Episode episode) => Evidence(Measure, episode, episode.Baseline - _clearDrop,
         $"Averaged temperature back within {_clearDrop:0.0#} °C of her normal for {EvidenceText.Duration(episode.Duration)}.");

@@ -11,17 +11,17 @@ public sealed class CalvingSettings : ConditionRuleSettings, IValidatableObject
         ClearAfter = TimeSpan.FromHours(6);
     }
 
-    /// <summary>How far her averaged temperature must fall below her normal. Default 0.3 °C.</summary>
+    /// <summary>How far her averaged temperature must fall below her normal. Default 0.15 °C (falls run 0.2–0.5 °C).</summary>
     [Range(0.05, 5.0)]
-    public double DropCelsius { get; set; } = 0.3;
+    public double DropCelsius { get; set; } = 0.15;
 
-    /// <summary>The averaged shortfall below which the calving signal counts as over. Default 0.15 °C.</summary>
+    /// <summary>The averaged shortfall below which the calving signal counts as over. Default 0.12 °C.</summary>
     [Range(0.0, 5.0)]
-    public double ClearDropCelsius { get; set; } = 0.15;
+    public double ClearDropCelsius { get; set; } = 0.12;
 
-    /// <summary>Time constant of the exponentially weighted mean of her deviation from normal. Default 6 h.</summary>
+    /// <summary>Time constant of the exponentially weighted mean of her deviation from normal. Default 12 h: half a day of drinks averages out.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "3.00:00:00")]
-    public TimeSpan AveragedOver { get; set; } = TimeSpan.FromHours(6);
+    public TimeSpan AveragedOver { get; set; } = TimeSpan.FromHours(12);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

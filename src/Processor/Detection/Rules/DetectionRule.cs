@@ -28,8 +28,8 @@ internal abstract class DetectionRule(HealthCondition condition, ConditionRuleSe
 
     public abstract AlertEvidence ClearedEvidence(in Episode episode);
 
-    protected static AlertEvidence Evidence(string measure, in Episode episode, double threshold, string summary) =>
-        new(measure, Finite(episode.Observed), Finite(episode.Baseline), Finite(threshold), episode.Start, episode.End, summary);
+    protected static AlertEvidence Evidence(string measure, in Episode episode, double threshold, string summary, ActionWindow? action = null) =>
+        new(measure, Finite(episode.Observed), Finite(episode.Baseline), Finite(threshold), episode.Start, episode.End, summary, action);
 
     // JSON has no NaN: a value a rule could not know yet is reported as 0 rather than breaking the alert's serialization.
     private static double Finite(double value) => double.IsFinite(value) ? Math.Round(value, 3) : 0;

@@ -65,7 +65,8 @@ internal sealed class FeverRule(FeverSettings settings) : DetectionRule(HealthCo
             abnormal = track.Average >= 0;
         }
 
-        var clear = excess < _clearMargin;
+        // Against the herd's range a fever clears only once she is clearly inside it: her own level is not known yet.
+        var clear = cold ? excess < -_clearMargin : excess < _clearMargin;
         return Verdict.Of(abnormal && excess > reference / 2, clear, signals.Temperature, baseline);
     }
 

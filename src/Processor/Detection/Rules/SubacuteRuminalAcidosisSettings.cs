@@ -7,7 +7,7 @@ public sealed class SubacuteRuminalAcidosisSettings : ConditionRuleSettings, IVa
 {
     public SubacuteRuminalAcidosisSettings()
     {
-        SustainedFor = TimeSpan.FromHours(3);
+        SustainedFor = TimeSpan.FromHours(2);
         ClearAfter = TimeSpan.FromHours(12);
     }
 
