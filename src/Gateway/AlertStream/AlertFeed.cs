@@ -31,6 +31,28 @@ public sealed class AlertFeed(
     private IConsumer<Ignore, byte[]>? _consumer;
     private Thread? _reader;
 
+    // Set by the consumer's error handler; the reader then asks the broker itself before it tells streams.
+    private volatile string? _suspect;
+    private volatile string? _unreachable;
+    private CancellationTokenSource _healthChanged = new();
+
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Why the feed cannot reach Kafka now, or null while it reads.</summary>
+    public string? Unreachable => _unreachable;
+
+    /// <summary>Cancelled when <see cref="Unreachable"/> changes, so that waiting streams say so at once.</summary>
+    internal CancellationToken HealthChanged
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _healthChanged.Token;
+            }
+        }
+    }
+
     /// <summary>
     /// A subscription from the live end (no <paramref name="resumeFrom"/>) or right after
     /// <paramref name="resumeFrom"/>, or null when the feed does not hold every record after that
@@ -107,7 +129,7 @@ public sealed class AlertFeed(
 
     private void Start()
     {
-        var consumer = AlertTopicConsumer.Build(kafka.Value, "alert-feed", logger);
+        var consumer = AlertTopicConsumer.Build(kafka.Value, "alert-feed", logger, OnConsumerError);
         try
         {
             var next = AlertTopicConsumer.Partitions(consumer).ToDictionary(
@@ -158,8 +180,76 @@ public sealed class AlertFeed(
 
             if (result?.Message is not null)
             {
+                SetUnreachable(null);
                 Publish(new FeedEntry(result.Partition.Value, result.Offset.Value, AlertRecord.From(result.Message)));
             }
+            else if (_suspect is not null || _unreachable is not null)
+            {
+                Probe(consumer);
+            }
+        }
+    }
+
+    private void OnConsumerError(Error error)
+    {
+        // librdkafka reports a lost broker connection but never its return: Probe finds that out.
+        // Streams get a short reason; the broker's address and the details stay in the Gateway's log.
+        _suspect = error.Code switch
+        {
+            ErrorCode.Local_AllBrokersDown => "All Kafka brokers are down.",
+            ErrorCode.Local_Transport or ErrorCode.Local_Resolve => "The connection to Kafka failed.",
+            _ when error.IsFatal => "The Kafka client failed.",
+            _ => _suspect,
+        };
+    }
+
+    /// <summary>Asks the broker for a watermark, as a fetch would need it to answer: an answer clears the suspicion, none confirms it.</summary>
+    private void Probe(IConsumer<Ignore, byte[]> consumer)
+    {
+        int partition;
+        lock (_gate)
+        {
+            partition = _next.Keys.Min();
+        }
+
+        var suspect = _suspect;
+        try
+        {
+            consumer.QueryWatermarkOffsets(new TopicPartition(Topics.Alerts, partition), ProbeTimeout);
+            _suspect = null;
+            SetUnreachable(null);
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogDebug(ex, "Alert feed: Kafka did not answer the probe");
+            SetUnreachable(suspect ?? _unreachable ?? "Kafka does not answer.");
+        }
+    }
+
+    private void SetUnreachable(string? reason)
+    {
+        if ((_unreachable is null) == (reason is null))
+        {
+            return;
+        }
+
+        CancellationTokenSource changed;
+        lock (_gate)
+        {
+            _unreachable = reason;
+            changed = _healthChanged;
+            _healthChanged = new CancellationTokenSource();
+        }
+
+        // Not disposed: a stream may still be linking to its token.
+        changed.Cancel();
+        if (reason is null)
+        {
+            logger.LogInformation("Alert feed reaches Kafka again");
+        }
+        else
+        {
+            logger.LogWarning("Alert feed cannot reach Kafka: {Reason}; streams say so until it can", reason);
         }
     }
 

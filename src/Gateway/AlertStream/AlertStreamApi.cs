@@ -36,7 +36,9 @@ public static class AlertStreamApi
                 "Each event is named after its contract (AlertRaised, AlertEscalated, AlertAcknowledged, AlertResolved, AlertReopened, " +
                 "AcknowledgementRejected) and carries it as JSON. Its id is the stream's position; reconnecting with Last-Event-ID " +
                 "resumes right after it. A heartbeat event comes after 15 s without events; a gap event says that a resume " +
-                "asked for events the topic no longer keeps.")
+                "asked for events the topic no longer keeps. While the Gateway cannot reach Kafka the stream stays open and sends an " +
+                "unavailable event ({\"reason\":\"All Kafka brokers are down.\"}, with the position as id) at once and then instead of each " +
+                "heartbeat; heartbeats and events resume when Kafka is back, with nothing lost.")
             .WithParameters(ApiParameter.Id("farmId", "Only this farm's events."))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)

@@ -16,7 +16,8 @@ internal static class AlertTopicConsumer
     public static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(5);
 
     /// <param name="role">Ends the client id, e.g. <c>alert-feed</c>, so broker logs tell the readers apart.</param>
-    public static IConsumer<Ignore, byte[]> Build(KafkaOptions kafka, string role, ILogger logger) =>
+    /// <param name="onError">Also told each client error librdkafka reports (all brokers down, transport failures), on the thread that consumes.</param>
+    public static IConsumer<Ignore, byte[]> Build(KafkaOptions kafka, string role, ILogger logger, Action<Error>? onError = null) =>
         new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
         {
             BootstrapServers = kafka.BootstrapServers,
@@ -30,7 +31,11 @@ internal static class AlertTopicConsumer
             // Alert events are small and few; a megabyte fetched ahead is plenty and bounds the reader's memory.
             QueuedMaxMessagesKbytes = 1024,
         })
-            .SetErrorHandler((_, error) => logger.LogWarning("Alert topic consumer ({Role}): {Reason} ({Code})", role, error.Reason, error.Code))
+            .SetErrorHandler((_, error) =>
+            {
+                logger.LogWarning("Alert topic consumer ({Role}): {Reason} ({Code})", role, error.Reason, error.Code);
+                onError?.Invoke(error);
+            })
             .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
             .Build();
 

@@ -26,6 +26,8 @@ public sealed class FeedSubscription : IAlertSource
     /// <summary>The feed serves only resumes it holds every record for: never a gap.</summary>
     public IReadOnlyList<StreamGap> Gaps => [];
 
+    public string? Unavailable => _feed.Unreachable;
+
     /// <summary>Queues an entry; false when the client is a whole queue behind (the feed then ends the subscription).</summary>
     internal bool Offer(FeedEntry entry) => _queue.Writer.TryWrite(entry);
 
@@ -34,16 +36,17 @@ public sealed class FeedSubscription : IAlertSource
 
     public async ValueTask<AlertRecord?> NextAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
+        var healthChanged = _feed.HealthChanged;
         if (!_queue.Reader.TryRead(out var entry))
         {
             using var timeout = new CancellationTokenSource(wait, _clock);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, healthChanged, cancellationToken);
             bool open;
             try
             {
                 open = await _queue.Reader.WaitToReadAsync(either.Token);
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 return null;
             }

@@ -14,6 +14,13 @@ public interface IAlertSource : IDisposable
     IReadOnlyList<StreamGap> Gaps { get; }
 
     /// <summary>
+    /// Why no record can arrive now (Kafka unreachable), or null while the source reads. Only the
+    /// shared feed watches this; a reader of its own says null. <see cref="NextAsync"/> returns null
+    /// early when it changes.
+    /// </summary>
+    string? Unavailable => null;
+
+    /// <summary>
     /// The next record, or null when none arrived within <paramref name="wait"/>. Throws
     /// <see cref="AlertSourceEndedException"/> when the source cannot go on (the client fell too far
     /// behind, or Kafka failed); the client resumes from the last id it had and loses nothing.

@@ -67,8 +67,22 @@
         setTimeout(connect, 5000);
       }
     };
+    // While the Gateway cannot reach Kafka the stream stays open but says "unavailable" instead of
+    // heartbeats: no alert can arrive, so the page must not claim to be live.
+    stream.addEventListener('unavailable', () => {
+      show('unavailable', 'Live updates paused: the alert feed (Kafka) is unreachable; retrying. The list may be behind.');
+    });
+    const flowing = () => {
+      if (status.dataset.state !== 'live') {
+        show('live', 'Live: alerts update here as they happen.');
+      }
+    };
+    stream.addEventListener('heartbeat', flowing);
     for (const name of alertEvents) {
-      stream.addEventListener(name, soon);
+      stream.addEventListener(name, () => {
+        flowing();
+        soon();
+      });
     }
   }
 

@@ -177,6 +177,53 @@ public sealed class AlertStream_Specs(ThrowawayPostgres postgres)
         }
     }
 
+    [Fact]
+    public async Task While_Kafka_is_unreachable_a_stream_says_unavailable_instead_of_heartbeats_and_afterwards_sends_every_event_of_the_outage()
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync(postgres, "stream_outage", false, QuickHeartbeat);
+        var kafka = gateway.Run.KafkaBootstrapServers;
+        var broker = gateway.Run.EmbeddedBroker!;
+        using var client = gateway.Client();
+        await using var stream = await SseSession.OpenAsync(client, "/api/alerts/stream");
+        var before = AlertEventsOnKafka.Raised("F01-C0001", "F01", 1);
+        AlertEventsOnKafka.Publish(kafka, [before]);
+        var beforeOutage = await AlertEvents(stream, 1);
+
+        broker.SetBrokerDown(1);
+        List<AlertRaised> duringOutage = [.. Enumerable.Range(0, 3).Select(i => AlertEventsOnKafka.Raised($"F01-C01{i:00}", "F01", 10 + i))];
+        Task publishing;
+        SseItem<string> unavailable;
+        try
+        {
+            var sentWhileDown = await stream.ReadUntilAsync(e => e.EventType == "unavailable", TimeSpan.FromSeconds(60));
+            unavailable = sentWhileDown[^1];
+            // Handed to a producer while the broker is down: they reach the topic when it is back.
+            publishing = Task.Run(() => AlertEventsOnKafka.Publish(kafka, duringOutage));
+            var next = await stream.NextAsync(Wait);
+            Assert.Equal("unavailable", next.EventType);
+        }
+        finally
+        {
+            broker.SetBrokerUp(1);
+        }
+
+        await publishing;
+        using var reason = System.Text.Json.JsonDocument.Parse(unavailable.Data);
+        Assert.False(string.IsNullOrWhiteSpace(reason.RootElement.GetProperty("reason").GetString()));
+        Assert.Equal(beforeOutage[0].EventId, unavailable.EventId);
+
+        List<AlertRaised> afterOutage = [AlertEventsOnKafka.Raised("F01-C0200", "F01", 20)];
+        AlertEventsOnKafka.Publish(kafka, afterOutage);
+        var end = AlertEventsOnKafka.End(kafka);
+        var afterwards = await stream.ReadUntilAsync(e => e.EventType == "heartbeat" && e.EventId == end, Wait);
+
+        var alerts = afterwards.Where(e => e.EventType == nameof(AlertRaised)).Select(e => AlertEventsOnKafka.Read(e.Data).AlertId).ToList();
+        Assert.Equal(duringOutage.Concat(afterOutage).Select(a => a.AlertId).Order(), alerts.Order());
+        // Once the feed reads again nothing says unavailable any more: the last word before the end was a heartbeat.
+        Assert.Equal("heartbeat", afterwards[^1].EventType);
+        Assert.DoesNotContain(afterwards.SkipWhile(e => e.EventType != nameof(AlertRaised)), e => e.EventType == "unavailable");
+    }
+
     private static async Task<List<SseItem<string>>> AlertEvents(SseSession stream, int count)
     {
         List<SseItem<string>> events = [];

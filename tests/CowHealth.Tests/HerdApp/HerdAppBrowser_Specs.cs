@@ -112,6 +112,28 @@ public sealed class HerdAppBrowser_Specs(HerdAppSystem system) : IClassFixture<H
         }
     }
 
+    [Fact]
+    public async Task While_Kafka_is_unreachable_the_herd_page_says_live_updates_are_paused_and_is_live_again_when_it_is_back()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#live-status[data-state=live]"));
+
+        system.Run.EmbeddedBroker!.SetBrokerDown(1);
+        try
+        {
+            var paused = page.Locator("#live-status[data-state=unavailable]");
+            await Expect(paused);
+            Assert.Contains("Live updates paused: the alert feed (Kafka) is unreachable", await paused.InnerTextAsync());
+        }
+        finally
+        {
+            system.Run.EmbeddedBroker.SetBrokerUp(1);
+        }
+
+        await Expect(page.Locator("#live-status[data-state=live]"));
+    }
+
     private static Task Expect(ILocator locator) =>
         Assertions.Expect(locator.First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
