@@ -13,11 +13,22 @@ public sealed class ComposeFile_Specs
         var config = await ComposeConfig.ReadAsync();
 
         Assert.Equal(
-            ["gateway", "grafana", "kafka", "kafka-exporter", "kafka-init", "postgres", "postgres-exporter", "postgres-init", "processor", "prometheus", "simulator"],
+            ["connector", "gateway", "grafana", "kafka", "kafka-exporter", "kafka-init", "postgres", "postgres-exporter", "postgres-init", "processor", "prometheus", "simulator"],
             config.ServiceNames.Order());
         Assert.Equal("a-grafana-secret", config.Environment("grafana")["GF_SECURITY_ADMIN_PASSWORD"]);
         Assert.Equal("broker,controller", config.Environment("kafka")["KAFKA_PROCESS_ROLES"]);
         Assert.DoesNotContain("zookeeper", config.Run.StandardOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_connector_polls_the_simulators_fake_api_and_the_simulator_produces_nothing_itself()
+    {
+        var config = await ComposeConfig.ReadAsync();
+
+        Assert.Equal("true", config.Environment("simulator")["FakeApi__ServeOnly"]);
+        Assert.Equal("http://simulator:8082/", config.Environment("connector")["Connector__Accounts__simulator__BaseUrl"]);
+        Assert.Equal("kafka:29092", config.Environment("connector")["Kafka__BootstrapServers"]);
+        Assert.Equal("Postgres", config.Environment("connector")["Storage__Provider"]);
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class ImageBuild_Specs(ImageBuildRehearsal rehearsal, ITestOutputH
         }
 
         Assert.Empty(rehearsal.MissingFromContext);
-        Assert.Equal(["Gateway", "Processor", "Simulator"], rehearsal.Services.Order());
+        Assert.Equal(["Connector", "Gateway", "Processor", "Simulator"], rehearsal.Services.Order());
         Assert.All(rehearsal.Steps, step => Assert.True(step.Result.ExitCode == 0, step.ToString()));
         foreach (var service in rehearsal.Services)
         {
