@@ -21,8 +21,11 @@ public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
         var database = await postgres.CreateDatabaseAsync("scale_out");
         await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
 
+        // One after another, each given the time the group takes to settle (a rebalance per member on the embedded broker).
         using var first = ProcessorProcess.Start(broker.BootstrapServers, database);
+        await EachHoldsPartitions(first);
         using var second = ProcessorProcess.Start(broker.BootstrapServers, database);
+        await EachHoldsPartitions(first, second);
         using var third = ProcessorProcess.Start(broker.BootstrapServers, database);
         await EachHoldsPartitions(first, second, third);
         await Stream(broker, database, herd[..(herd.Count / 3)]);
@@ -46,6 +49,7 @@ public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
         await using var broker = await EmbeddedKafkaBroker.StartAsync(new EmbeddedKafkaOptions { GroupInitialRebalanceDelay = TimeSpan.Zero });
 
         using var first = ProcessorProcess.Start(broker.BootstrapServers, database);
+        await EachHoldsPartitions(first);
         using var second = ProcessorProcess.Start(broker.BootstrapServers, database);
         await EachHoldsPartitions(first, second);
         ReadingsOnKafka.Produce(broker.BootstrapServers, herd);
@@ -70,7 +74,7 @@ public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
 
                 return "settled";
             },
-            TimeSpan.FromMinutes(1), "the consumer group to give every Processor partitions");
+            TimeSpan.FromMinutes(2), "the consumer group to give every Processor partitions");
 
     /// <summary>Produces the readings and waits until every reading produced so far is stored.</summary>
     private static async Task Stream(EmbeddedKafkaBroker broker, string database, List<Contracts.SensorReading> readings)
