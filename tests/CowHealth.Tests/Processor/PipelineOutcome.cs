@@ -60,6 +60,14 @@ public sealed record PipelineOutcome(
         }
     }
 
+    /// <summary>Produces the readings and waits until the database holds them on top of what it held before.</summary>
+    public static async Task ProduceAndWaitUntilStored(string bootstrapServers, string database, IReadOnlyCollection<SensorReading> readings)
+    {
+        var expected = readings.Count + await ReadingsStored(database);
+        ReadingsOnKafka.Produce(bootstrapServers, readings);
+        await Eventually.Until(async () => await ReadingsStored(database) >= expected ? "stored" : null, TimeSpan.FromMinutes(2), "the readings stored");
+    }
+
     public static async Task<bool> Settled(string database, int readings)
     {
         try

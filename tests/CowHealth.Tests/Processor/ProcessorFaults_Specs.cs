@@ -129,12 +129,7 @@ public sealed class ProcessorFaults_Specs : IAsyncLifetime
         public void Produce(IEnumerable<SensorReading> readings) => ReadingsOnKafka.Produce(Broker.BootstrapServers, readings);
 
         /// <summary>Produces the readings and waits until the Processor has stored every reading produced so far.</summary>
-        public async Task Stream(List<SensorReading> readings)
-        {
-            var expected = readings.Count + await PipelineOutcome.ReadingsStored(Database);
-            Produce(readings);
-            await Eventually.Until(async () => await PipelineOutcome.ReadingsStored(Database) >= expected ? "stored" : null, TimeSpan.FromMinutes(2), "the slice stored");
-        }
+        public Task Stream(List<SensorReading> readings) => PipelineOutcome.ProduceAndWaitUntilStored(Broker.BootstrapServers, Database, readings);
 
         /// <summary>Waits until the Processor shows a partition stalled past the setting; returns the longest stall it shows, in seconds.</summary>
         public async Task<double> WaitForStall()

@@ -28,7 +28,7 @@ public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
         await EachHoldsPartitions(first, second);
         using var third = ProcessorProcess.Start(broker.BootstrapServers, database);
         await EachHoldsPartitions(first, second, third);
-        await Stream(broker, database, herd[..(herd.Count / 3)]);
+        await PipelineOutcome.ProduceAndWaitUntilStored(broker.BootstrapServers, database, herd[..(herd.Count / 3)]);
         second.Kill();
         ReadingsOnKafka.Produce(broker.BootstrapServers, herd[(herd.Count / 3)..(2 * herd.Count / 3)]);
         using var fourth = ProcessorProcess.Start(broker.BootstrapServers, database);
@@ -75,13 +75,6 @@ public sealed class ScaleOut_Specs(ThrowawayPostgres postgres)
                 return "settled";
             },
             TimeSpan.FromMinutes(2), "the consumer group to give every Processor partitions");
-
-    /// <summary>Produces the readings and waits until every reading produced so far is stored.</summary>
-    private static async Task Stream(EmbeddedKafkaBroker broker, string database, List<Contracts.SensorReading> readings)
-    {
-        ReadingsOnKafka.Produce(broker.BootstrapServers, readings);
-        await Eventually.Until(async () => await PipelineOutcome.ReadingsStored(database) >= readings.Count ? "stored" : null, TimeSpan.FromMinutes(2), "the first slice stored");
-    }
 
     private static async Task<double> Ingested(ProcessorProcess processor) =>
         (await processor.Metrics())?.Sum("cowhealth_processor_readings_ingested") ?? 0;
